@@ -73,6 +73,8 @@ export type PlannedRecord = MxRecord | CnameRecord | SrvRecord | TxtRecord;
 
 /** Advice about the options that is not an error (becomes a cdktf warning annotation). */
 export interface PlanWarning {
+  /** A stable code for the advice, e.g. `spf-neutral-all` (lets callers filter advice they acted on). */
+  readonly code: string;
   /** The option the advice is about, e.g. `spf.all`. */
   readonly path: string;
   readonly message: string;

@@ -1,0 +1,94 @@
+/**
+ * The DKIM key record (RFC 6376 §3.6.1): `v=DKIM1; k=<type>; p=<key>` at
+ * `<selector>._domainkey.<domain>`. Keys are decoded with `crypto.createPublicKey`, so a key
+ * that would not verify anywhere never becomes a record.
+ */
+import { KeyObject, createPublicKey } from "crypto";
+import { MAIL_CONNECT } from "../mail-connect";
+import { normaliseHostName } from "./host-names";
+import { PlanContext, checkKnownKeys, objectOption } from "./plan-context";
+
+/** The smallest RSA key receivers accept (RFC 8301 §3.2: verifiers MUST NOT consider smaller keys valid). */
+export const DKIM_MIN_RSA_BITS = 1024;
+
+/** DER prefix of an Ed25519 SubjectPublicKeyInfo (RFC 8410): the raw 32-byte key follows it. */
+const ED25519_SPKI_PREFIX = Buffer.from("302a300506032b6570032100", "hex");
+
+/** The result of building the DKIM record. */
+export interface DkimParts {
+  readonly name: string;
+  readonly text: string;
+}
+
+function decodeKey(raw: string): KeyObject | undefined {
+  const text = raw.trim();
+  if (text.includes("-----BEGIN")) {
+    try {
+      return createPublicKey(text);
+    } catch {
+      return undefined;
+    }
+  }
+  const compact = text.replace(/\s+/g, "");
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) return undefined;
+  const der = Buffer.from(compact, "base64");
+  if (der.length === 32) {
+    // RFC 8463 §4.2: an Ed25519 DKIM key is the bare 32-byte public key.
+    return tryCreate(Buffer.concat([ED25519_SPKI_PREFIX, der]), "spki");
+  }
+  return tryCreate(der, "spki") ?? tryCreate(der, "pkcs1");
+}
+
+function tryCreate(der: Buffer, type: "spki" | "pkcs1"): KeyObject | undefined {
+  try {
+    return createPublicKey({ key: der, format: "der", type });
+  } catch {
+    return undefined;
+  }
+}
+
+/** Builds the DKIM record, or reports why it cannot (then returns undefined). */
+export function buildDkim(ctx: PlanContext, raw: unknown): DkimParts | undefined {
+  const before = ctx.reasons.count;
+  const dkim = objectOption(ctx, "dkim", raw);
+  checkKnownKeys(ctx, "dkim", dkim, ["selector", "publicKey", "keyType"]);
+
+  let selector: string = MAIL_CONNECT.dkimSelector;
+  if (dkim.selector !== undefined) {
+    const checked = normaliseHostName(dkim.selector, 1, true);
+    if (!checked.ok || String(dkim.selector).endsWith(".")) {
+      const rule = checked.ok ? "must not end with a dot" : checked.rule;
+      ctx.fail("dkim.selector", dkim.selector, `must be one or more DNS labels: it ${rule}`, `Use the selector mail-connect signs with ("${MAIL_CONNECT.dkimSelector}") or leave it out.`);
+    } else {
+      selector = checked.ascii;
+      if (selector !== MAIL_CONNECT.dkimSelector) {
+        ctx.warn("dkim-selector", "dkim.selector", `mail-connect signs with the selector "${MAIL_CONNECT.dkimSelector}" only; a record at "${selector}._domainkey" is not used by mail-connect's signatures unless mail-connect told you to use it.`);
+      }
+    }
+  }
+
+  let published: string = MAIL_CONNECT.dkimPublicKey;
+  let keyType: "rsa" | "ed25519" = "rsa";
+  if (dkim.publicKey !== undefined) {
+    const key = typeof dkim.publicKey === "string" ? decodeKey(dkim.publicKey) : undefined;
+    if (key === undefined) {
+      ctx.fail("dkim.publicKey", dkim.publicKey, "must be a public key in PEM or base64 (SubjectPublicKeyInfo, PKCS#1, or a raw 32-byte Ed25519 key)", "Paste the key exactly as mail-connect gave it, or leave it out to use mail-connect's published key.");
+    } else if (key.asymmetricKeyType === "rsa") {
+      const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
+      if (bits < DKIM_MIN_RSA_BITS) {
+        ctx.fail("dkim.publicKey", `${String(dkim.publicKey).slice(0, 24)}...`, `is a ${bits}-bit RSA key; DKIM needs at least ${DKIM_MIN_RSA_BITS} bits (RFC 8301)`, "Use a key of 2048 bits or more.");
+      }
+      published = key.export({ format: "der", type: "spki" }).toString("base64");
+    } else if (key.asymmetricKeyType === "ed25519") {
+      keyType = "ed25519";
+      published = key.export({ format: "der", type: "spki" }).subarray(ED25519_SPKI_PREFIX.length).toString("base64");
+    } else {
+      ctx.fail("dkim.publicKey", `${String(dkim.publicKey).slice(0, 24)}...`, `is a ${key.asymmetricKeyType} key; DKIM keys are RSA or Ed25519 (RFC 6376, RFC 8463)`, "Use the RSA or Ed25519 key mail-connect gave you.");
+    }
+  }
+  if (dkim.keyType !== undefined && dkim.keyType !== keyType) {
+    ctx.fail("dkim.keyType", dkim.keyType, `must match the key, which is ${keyType === "rsa" ? "an RSA" : "an Ed25519"} key (k=${keyType})`, `Set dkim.keyType to "${keyType}" or leave it out.`);
+  }
+  if (ctx.reasons.count !== before) return undefined;
+  return { name: `${selector}._domainkey.${ctx.domain}`, text: `v=DKIM1; k=${keyType}; p=${published}` };
+}
