@@ -18,7 +18,7 @@ export interface ValidationReason {
 /** Renders a given value for a message: strings in double quotes, everything else as JSON. */
 export function quoteValue(value: unknown): string {
   if (value === undefined) return "undefined";
-  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "string") return JSON.stringify(value.length > 120 ? `${value.slice(0, 117)}...` : value);
   if (typeof value === "bigint") return `${value}n`;
   try {
     const json = JSON.stringify(value);

@@ -83,7 +83,7 @@ export function buildDkim(ctx: PlanContext, raw: unknown): DkimParts | undefined
       keyType = "ed25519";
       published = key.export({ format: "der", type: "spki" }).subarray(ED25519_SPKI_PREFIX.length).toString("base64");
     } else {
-      ctx.fail("dkim.publicKey", `${String(dkim.publicKey).slice(0, 24)}...`, `is a ${key.asymmetricKeyType} key; DKIM keys are RSA or Ed25519 (RFC 6376, RFC 8463)`, "Use the RSA or Ed25519 key mail-connect gave you.");
+      ctx.fail("dkim.publicKey", `${String(dkim.publicKey).slice(0, 24)}...`, `is a key of type "${key.asymmetricKeyType}"; DKIM keys are RSA or Ed25519 (RFC 6376, RFC 8463)`, "Use the RSA or Ed25519 key mail-connect gave you.");
     }
   }
   if (dkim.keyType !== undefined && dkim.keyType !== keyType) {
