@@ -1,0 +1,3 @@
+export * from "./published-rrsets";
+export * from "./unpublishable-error";
+export { parseQuotedStrings } from "./character-strings";
