@@ -1,0 +1,173 @@
+import { TerraformStack, TerraformVariable, Testing } from "cdktf";
+import { Construct } from "constructs";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import { MailConnectValidationError } from "../lib/errors";
+import { MailConnectFirewall, mailConnectFirewallFor, sharedFirewallId } from "../lib/firewall";
+import { awsStack, EGRESS, INGRESS, resourcesOf, ruleAddresses } from "./support/firewall-stack";
+
+const SG = "sg-0123456789abcdef0";
+
+/** Stands in for a MailConnectDomain: a construct that asks for the firewall of its group. */
+class Consumer extends Construct {
+  public readonly firewall: MailConnectFirewall;
+  constructor(scope: Construct, id: string, props: Parameters<typeof mailConnectFirewallFor>[1]) {
+    super(scope, id);
+    this.firewall = mailConnectFirewallFor(this, props);
+  }
+}
+
+function thrown(fn: () => unknown): MailConnectValidationError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof MailConnectValidationError) return error;
+    throw error;
+  }
+  throw new Error("expected a MailConnectValidationError, but nothing was thrown");
+}
+
+describe("mailConnectFirewallFor", () => {
+  test("two consumers of one literal group get one firewall and one set of rules", () => {
+    const stack = awsStack();
+    const a = new Consumer(stack, "firma-de", { securityGroupId: SG });
+    const b = new Consumer(stack, "news-firma-de", { securityGroupId: SG });
+    expect(b.firewall).toBe(a.firewall);
+    expect(ruleAddresses(stack)).toEqual([
+      "aws_vpc_security_group_ingress_rule.mail-connect-firewall-sg-0123456789abcdef0_smtp-in-25-80_254_138_128-26_89AEF969",
+    ]);
+  });
+
+  test("two consumers passing `sg.id` of one SecurityGroup get one set of rules", () => {
+    const stack = awsStack();
+    const group = new SecurityGroup(stack, "web", { name: "web" });
+    // Each `group.id` access is a new token with a different string.
+    expect(group.id).not.toBe(group.id);
+    const a = new Consumer(stack, "firma-de", { securityGroupId: group.id });
+    const b = new Consumer(stack, "news-firma-de", { securityGroupId: group.id });
+    expect(b.firewall).toBe(a.firewall);
+    expect(Object.values(resourcesOf(stack, INGRESS))).toEqual([
+      expect.objectContaining({ security_group_id: "${aws_security_group.web.id}", from_port: 25 }),
+    ]);
+  });
+
+  test("different groups get different firewalls", () => {
+    const stack = awsStack();
+    const group = new SecurityGroup(stack, "web", { name: "web" });
+    const a = new Consumer(stack, "a", { securityGroupId: SG });
+    const b = new Consumer(stack, "b", { securityGroupId: "sg-0123abcd" });
+    const c = new Consumer(stack, "c", { securityGroupId: group.id });
+    expect(new Set([a.firewall, b.firewall, c.firewall]).size).toBe(3);
+    expect(Object.values(resourcesOf(stack, INGRESS)).map((rule) => rule.security_group_id).sort()).toEqual([
+      "${aws_security_group.web.id}",
+      "sg-0123456789abcdef0",
+      "sg-0123abcd",
+    ]);
+  });
+
+  test("creates the firewall at stack level, not inside the consumer", () => {
+    const stack = awsStack();
+    const nested = new Construct(new Construct(stack, "mail"), "firma-de");
+    const firewall = mailConnectFirewallFor(nested, { securityGroupId: SG });
+    expect(firewall.node.scope).toBe(stack);
+    expect(firewall.node.path).toBe("test/mail-connect-firewall-sg-0123456789abcdef0");
+  });
+
+  test("a literal group's firewall id is the group id with a fixed prefix", () => {
+    expect(sharedFirewallId(awsStack(), SG)).toBe("mail-connect-firewall-sg-0123456789abcdef0");
+  });
+
+  test("a token group's firewall id comes from the expression it resolves to", () => {
+    const stack = awsStack();
+    const group = new SecurityGroup(stack, "web", { name: "web" });
+    // 01f0e02b = first 8 hex digits of sha256("${aws_security_group.web.id}").
+    expect(sharedFirewallId(stack, group.id)).toBe("mail-connect-firewall-aws_security_group-web-id-01f0e02b");
+    const variable = new TerraformVariable(stack, "sg_id", { type: "string" });
+    // 8c983742 = first 8 hex digits of sha256("${var.sg_id}").
+    expect(sharedFirewallId(stack, variable.stringValue)).toBe("mail-connect-firewall-var-sg_id-8c983742");
+  });
+
+  test("a token group's rule address does not move when unrelated tokens and resources come first", () => {
+    const build = (withUnrelated: boolean): string[] => {
+      const stack = awsStack();
+      if (withUnrelated) {
+        new TerraformVariable(stack, "unrelated", { type: "string" });
+        const other = new SecurityGroup(stack, "other", { name: "other" });
+        void other.id;
+        void other.arn;
+      }
+      const group = new SecurityGroup(stack, "web", { name: "web" });
+      new Consumer(stack, "firma-de", { securityGroupId: group.id });
+      return ruleAddresses(stack);
+    };
+    const expected = [
+      "aws_vpc_security_group_ingress_rule.mail-connect-firewall-aws_security_group-web-id-01f0e02b_smtp-in-25-80_254_138_128-26_E2944049",
+    ];
+    expect(build(false)).toEqual(expected);
+    expect(build(true)).toEqual(expected);
+  });
+
+  test("options of several consumers of one group are merged (union)", () => {
+    const stack = awsStack();
+    new Consumer(stack, "a", { securityGroupId: SG });
+    new Consumer(stack, "b", { securityGroupId: SG, smtpIngress: false, clientEgress: ["imaps"] });
+    new Consumer(stack, "c", { securityGroupId: SG, clientEgress: ["imaps", "submission"] });
+    expect(ruleAddresses(stack)).toEqual([
+      "aws_vpc_security_group_egress_rule.mail-connect-firewall-sg-0123456789abcdef0_imaps-out-993-80_254_138_128-26_A67CEA0B",
+      "aws_vpc_security_group_egress_rule.mail-connect-firewall-sg-0123456789abcdef0_submission-out-587-80_254_138_128-26_DE3229EE",
+      "aws_vpc_security_group_ingress_rule.mail-connect-firewall-sg-0123456789abcdef0_smtp-in-25-80_254_138_128-26_89AEF969",
+    ]);
+  });
+
+  test("a consumer asking for another network adds rules for it and its warning", () => {
+    const stack = awsStack();
+    const a = new Consumer(stack, "a", { securityGroupId: SG });
+    new Consumer(stack, "b", { securityGroupId: SG, network: ["80.254.138.128/26", "80.254.128.0/20"] });
+    new Consumer(stack, "c", { securityGroupId: SG, network: ["80.254.128.0/20"] });
+    expect(Object.values(resourcesOf(stack, INGRESS)).map((rule) => rule.cidr_ipv4).sort()).toEqual(["80.254.128.0/20", "80.254.138.128/26"]);
+    expect(a.firewall.node.metadata.filter((m) => m.type === "@cdktf/warn")).toHaveLength(1);
+  });
+
+  test("consumers of one group with different providers are refused", () => {
+    const stack = awsStack();
+    const secondary = new AwsProvider(stack, "secondary", { region: "eu-west-1", alias: "secondary" });
+    new Consumer(stack, "a", { securityGroupId: SG });
+    const error = thrown(() => new Consumer(stack, "b", { securityGroupId: SG, provider: secondary }));
+    expect(error.messages).toEqual([
+      'provider: got "test/secondary"; must be the provider of the existing firewall "test/mail-connect-firewall-sg-0123456789abcdef0" for this group (the default provider). Pass the same `provider` everywhere this security group is used.',
+    ]);
+  });
+
+  test("consumers passing the same provider share the firewall and its provider", () => {
+    const stack = awsStack();
+    const secondary = new AwsProvider(stack, "secondary", { region: "eu-west-1", alias: "secondary" });
+    const a = new Consumer(stack, "a", { securityGroupId: SG, provider: secondary });
+    const b = new Consumer(stack, "b", { securityGroupId: SG, provider: secondary, clientEgress: ["imaps"] });
+    expect(b.firewall).toBe(a.firewall);
+    expect(Object.values(resourcesOf(stack, EGRESS))).toEqual([expect.objectContaining({ provider: "aws.secondary" })]);
+  });
+
+  test("returns a firewall the user created directly for the group", () => {
+    const stack = awsStack();
+    const direct = new MailConnectFirewall(stack, "fw", { securityGroupId: SG });
+    expect(new Consumer(stack, "a", { securityGroupId: SG }).firewall).toBe(direct);
+    expect(MailConnectFirewall.find(stack, SG)).toBe(direct);
+    expect(Object.keys(resourcesOf(stack, INGRESS))).toHaveLength(1);
+  });
+
+  test("invalid options are refused before anything is created", () => {
+    const stack = awsStack();
+    const error = thrown(() => mailConnectFirewallFor(stack, { securityGroupId: "sg-xyz", network: ["0.0.0.0/0"] }));
+    expect(error.message.split("\n")[0]).toBe('Invalid mail-connect options for mailConnectFirewallFor("test") (2 problems):');
+    expect(error.reasons.map((reason) => reason.path)).toEqual(["securityGroupId", "network[0]"]);
+    expect(stack.node.children.filter((child) => child instanceof MailConnectFirewall)).toEqual([]);
+  });
+
+  test("the same group in two stacks gets a firewall in each", () => {
+    const app = Testing.app();
+    const one = awsStack(app);
+    const two = new TerraformStack(app, "two");
+    new AwsProvider(two, "aws", { region: "eu-central-1" });
+    expect(mailConnectFirewallFor(one, { securityGroupId: SG })).not.toBe(mailConnectFirewallFor(two, { securityGroupId: SG }));
+  });
+});

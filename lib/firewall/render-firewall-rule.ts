@@ -1,0 +1,33 @@
+/**
+ * Turns one planned rule into its AWS resource. One CIDR per rule, as the VPC rule resources
+ * require; `cidr_ipv4` or `cidr_ipv6` by address family.
+ */
+import { Construct } from "constructs";
+import { TerraformProvider } from "cdktf";
+import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
+import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { FirewallRuleSpec } from "./firewall-rule-plan";
+
+/** A rule resource this library makes. */
+export type FirewallRuleResource = VpcSecurityGroupIngressRule | VpcSecurityGroupEgressRule;
+
+/** Creates the resource for `rule` under `scope`, with the rule's id. */
+export function renderFirewallRule(
+  scope: Construct,
+  rule: FirewallRuleSpec,
+  securityGroupId: string,
+  provider: TerraformProvider | undefined,
+): FirewallRuleResource {
+  const config = {
+    securityGroupId,
+    ipProtocol: "tcp",
+    fromPort: rule.port,
+    toPort: rule.port,
+    ...(rule.network.family === 4 ? { cidrIpv4: rule.network.cidr } : { cidrIpv6: rule.network.cidr }),
+    description: rule.description,
+    provider,
+  };
+  return rule.direction === "ingress"
+    ? new VpcSecurityGroupIngressRule(scope, rule.id, config)
+    : new VpcSecurityGroupEgressRule(scope, rule.id, config);
+}
