@@ -4,6 +4,7 @@
  * provider's Terraform JSON can produce the same form and reuse the writer unchanged.
  */
 import { ReasonCollector } from "./errors";
+import { MAX_CHARACTER_STRING_BYTES } from "./plan/txt-strings";
 import { MailConnectRecordPlan, PlannedRecord } from "./record-plan";
 
 /** One RRset: every record of one owner name and type. */
@@ -20,9 +21,6 @@ export interface DnsRrset {
    */
   readonly rdata: readonly string[];
 }
-
-/** The most bytes one TXT character-string may hold (RFC 1035 §3.3.14). */
-const MAX_CHARACTER_STRING_BYTES = 255;
 
 /** A host name as an absolute name: `mx.mail-connect.net` → `mx.mail-connect.net.`. */
 export function absoluteName(name: string): string {
