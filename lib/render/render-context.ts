@@ -1,0 +1,29 @@
+/**
+ * What both renderers take and return. A renderer turns planned records into provider
+ * resources; it is the only place where provider strings (quotes, trailing dots, chunk
+ * joins) are made.
+ */
+import { TerraformProvider, TerraformResource } from "cdktf";
+import { PlannedRecord, RecordPurpose } from "../record-plan";
+
+/** Where the rendered resources go. */
+export interface RenderContext {
+  /** The zone id: a literal or a token. */
+  readonly zoneId: string;
+  /** The provider instance every resource uses. @default - the stack's default provider */
+  readonly provider?: TerraformProvider;
+}
+
+/** One resource a renderer made. */
+export interface RenderedResource {
+  /** The construct id (public API: it decides the Terraform address). */
+  readonly id: string;
+  /** The purpose the resource is named after (the apex TXT set on Route53 is `spf`). */
+  readonly purpose: RecordPurpose;
+  /** The planned records this resource publishes (Route53: all records of one name+type). */
+  readonly records: readonly PlannedRecord[];
+  /** Cloudflare only: the one TXT text this resource publishes (one resource per value). */
+  readonly text?: string;
+  /** The Terraform resource. */
+  readonly resource: TerraformResource;
+}
