@@ -2,10 +2,14 @@
  * The example app (`npx cdktf synth` writes both stacks; no credentials needed to synthesize):
  * - `beispieldomain-eu`: mail-connect PRO for beispieldomain.eu in a Cloudflare zone given by id;
  * - `news-my-company-com`: mail-connect MAILING for the subdomain news.my-company.com in the
- *   Route53 hosted zone my-company.com, looked up by name.
+ *   Route53 hosted zone my-company.com, looked up by name;
+ * - `firma-de-secgate`: mail-connect SECGATE (spam and virus filter) in front of the company's
+ *   own mail server: the records in the Route53 zone firma.de, and the security group of that
+ *   server with SMTP (25/tcp) allowed in from mail-connect's network 80.254.138.128/26 only.
  * Each stack outputs the record names and the mail client settings.
  */
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
 import { App, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
@@ -53,8 +57,36 @@ class Route53ExampleStack extends TerraformStack {
   }
 }
 
+/** SECGATE for firma.de: mail-connect filters, then delivers to the company's own server. */
+class SecgateExampleStack extends TerraformStack {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    new AwsProvider(this, "aws", { region: "eu-central-1" });
+    // The own mail server's security group (in the account's default VPC here). Manage its
+    // rules only through separate rule resources: inline ingress/egress blocks would
+    // overwrite them (hashicorp/terraform-provider-aws#32379).
+    const mailServer = new SecurityGroup(this, "mail-server", {
+      name: "mail-server",
+      description: "Own mail server behind mail-connect SECGATE",
+    });
+    const domain = new MailConnectDomain(this, "firma", {
+      domain: "firma.de",
+      product: "secgate",
+      zone: DnsZone.route53({ zoneName: "firma.de" }),
+      // Creates exactly one rule: TCP 25 in from 80.254.138.128/26.
+      firewall: { securityGroupId: mailServer.id },
+    });
+    outputDomain(this, domain);
+    new TerraformOutput(this, "firewall_rules", {
+      value: domain.firewall?.rules.map((rule) => rule.description) ?? [],
+      staticId: true,
+      description: "Security-group rules created for mail-connect",
+    });
+  }
+}
+
 const app = new App();
 new CloudflareExampleStack(app, "beispieldomain-eu");
 new Route53ExampleStack(app, "news-my-company-com");
-// The SECGATE example with a firewall for the customer's own mail server goes here.
+new SecgateExampleStack(app, "firma-de-secgate");
 app.synth();

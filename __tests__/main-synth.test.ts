@@ -34,9 +34,25 @@ describe("npx cdktf synth on main.ts", () => {
     if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
   });
 
-  test("exits 0 without credentials and writes both stacks", () => {
+  test("exits 0 without credentials and writes all three stacks", () => {
     expect({ status: result.status, stderr: result.status === 0 ? "" : String(result.stderr) }).toEqual({ status: 0, stderr: "" });
-    expect(fs.readdirSync(path.join(outDir, "stacks")).sort()).toEqual(["beispieldomain-eu", "news-my-company-com"]);
+    expect(fs.readdirSync(path.join(outDir, "stacks")).sort()).toEqual(["beispieldomain-eu", "firma-de-secgate", "news-my-company-com"]);
+  });
+
+  test("firma-de-secgate: exactly one rule, TCP 25 in from 80.254.138.128/26 to the stack's own security group", () => {
+    const json = stack("firma-de-secgate");
+    const ingress = Object.values(json.resource.aws_vpc_security_group_ingress_rule ?? {});
+    expect(ingress.map(({ cidr_ipv4, from_port, to_port, ip_protocol, security_group_id }) => ({ cidr_ipv4, from_port, to_port, ip_protocol, security_group_id }))).toEqual([
+      { cidr_ipv4: "80.254.138.128/26", from_port: 25, to_port: 25, ip_protocol: "tcp", security_group_id: "${aws_security_group.mail-server.id}" },
+    ]);
+    expect(json.resource.aws_vpc_security_group_egress_rule).toBeUndefined();
+    expect(Object.values(json.resource.aws_route53_record).map((r) => `${r.name} ${r.type}`).sort()).toEqual([
+      "_dmarc.firma.de TXT",
+      "firma.de MX",
+      "firma.de TXT",
+      "mail-connect._domainkey.firma.de TXT",
+    ]);
+    expect(json.output.firewall_rules.value).toEqual(["Allow SMTP 25/tcp from mail-connect 80.254.138.128/26"]);
   });
 
   test("beispieldomain-eu: PRO on Cloudflare with the literal zone id, six records", () => {

@@ -10,6 +10,7 @@ import { addDnsConflictValidation } from "./dns-conflict-validation";
 import { DnsZone } from "./dns-zone";
 import { MailConnectValidationError, ValidationReason } from "./errors";
 import { MailConnectFirewallProps } from "./firewall/firewall-props";
+import { MailConnectFirewall } from "./firewall/mail-connect-firewall";
 import { mailConnectFirewallFor } from "./firewall/shared-firewall";
 import { MailClientSettings, mailClientSettings } from "./mail-client-settings";
 import { MailConnectRecordOptions } from "./options";
@@ -148,6 +149,12 @@ export class MailConnectDomain extends Construct {
   public readonly clientSettings: MailClientSettings;
   /** The record resources, by construct id. */
   public readonly resources: { readonly [id: string]: RenderedResource };
+  /**
+   * The stack's shared firewall for `props.firewall.securityGroupId` (shared with other
+   * domains on the same group).
+   * @default - undefined when no `firewall` was given
+   */
+  public readonly firewall?: MailConnectFirewall;
   /** The warnings given as cdktf annotations (planner advice and this construct's own). */
   public readonly warnings: readonly PlanWarning[];
 
@@ -184,7 +191,7 @@ export class MailConnectDomain extends Construct {
     if (firewall !== undefined) {
       // The stack's one firewall per security group (lib/firewall/shared-firewall.ts):
       // domains sharing a group merge their options instead of duplicating rules.
-      mailConnectFirewallFor(this, { ...firewall, smtpIngress: firewall.smtpIngress ?? product === "secgate" });
+      this.firewall = mailConnectFirewallFor(this, { ...firewall, smtpIngress: firewall.smtpIngress ?? product === "secgate" });
     }
 
     const warnings: PlanWarning[] = plan.warnings.filter((warning) => !(firewall !== undefined && warning.code === "secgate-smtp-ingress"));
