@@ -4,26 +4,8 @@ import { DnsZone } from "../lib/dns-zone";
 import { MailConnectValidationError } from "../lib/errors";
 import { MailConnectDomain, MailConnectDomainProps } from "../lib/mail-connect-domain";
 import { CF_ZONE_ID, R53_ZONE_ID, cloudflareStack, resourcesOf, route53Stack, warningsOf } from "./support/domain-stack";
-
-function reasonsOf(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof MailConnectValidationError) return error.messages;
-    throw error;
-  }
-  throw new Error("expected a MailConnectValidationError");
-}
-
-function errorOf(fn: () => unknown): MailConnectValidationError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof MailConnectValidationError) return error;
-    throw error;
-  }
-  throw new Error("expected a MailConnectValidationError");
-}
+import { validationReasonsOf } from "./support/validation-error";
+import { validationErrorOf } from "./support/validation-error";
 
 function domainIn(stack: TerraformStack, props: Partial<MailConnectDomainProps> = {}, id = "firma"): MailConnectDomain {
   return new MailConnectDomain(stack, id, { domain: "firma.de", zone: DnsZone.cloudflare({ zoneId: CF_ZONE_ID }), ...props });
@@ -34,17 +16,17 @@ describe("DnsZone factories", () => {
     ["cloudflare", () => DnsZone.cloudflare({})],
     ["route53", () => DnsZone.route53({})],
   ])("%s without zoneId and zoneName is refused", (kind, make) => {
-    const error = errorOf(make);
+    const error = validationErrorOf(make);
     expect(error.message.split("\n")[0]).toBe(`Invalid mail-connect options for DnsZone.${kind}() (1 problem):`);
     expect(error.messages).toEqual([`zone: got {}; needs a zoneId or a zoneName. Pass DnsZone.${kind}({ zoneId: "..." }) or DnsZone.${kind}({ zoneName: "firma.de" }).`]);
   });
 
   test("malformed literal zone ids and names are refused, all at once", () => {
-    expect(reasonsOf(() => DnsZone.cloudflare({ zoneId: "firma.de", zoneName: "firma..de" }))).toEqual([
+    expect(validationReasonsOf(() => DnsZone.cloudflare({ zoneId: "firma.de", zoneName: "firma..de" }))).toEqual([
       'zone.zoneId: got "firma.de"; a Cloudflare zone id is 32 lowercase hex digits. Copy the Zone ID from the zone\'s overview page in the Cloudflare dashboard, or pass zoneName instead.',
       'zone.zoneName: got "firma..de"; must not contain an empty label (two dots in a row). Pass the zone\'s apex name, e.g. "firma.de".',
     ]);
-    expect(reasonsOf(() => DnsZone.route53({ zoneId: "/hostedzone/Z123" }))).toEqual([
+    expect(validationReasonsOf(() => DnsZone.route53({ zoneId: "/hostedzone/Z123" }))).toEqual([
       'zone.zoneId: got "/hostedzone/Z123"; a Route53 hosted zone id is upper-case letters and digits (e.g. Z0123456789ABCDEFGHIJ). Pass the id without the "/hostedzone/" prefix, or pass zoneName instead.',
     ]);
   });
@@ -57,7 +39,7 @@ describe("DnsZone factories", () => {
 describe("MailConnectDomain validation", () => {
   test("a domain outside the zone is refused with path zone.zoneName", () => {
     const stack = cloudflareStack();
-    expect(reasonsOf(() => domainIn(stack, { domain: "firma.com", zone: DnsZone.cloudflare({ zoneId: CF_ZONE_ID, zoneName: "firma.de" }) }))).toEqual([
+    expect(validationReasonsOf(() => domainIn(stack, { domain: "firma.com", zone: DnsZone.cloudflare({ zoneId: CF_ZONE_ID, zoneName: "firma.de" }) }))).toEqual([
       'zone.zoneName: got "firma.de"; must be the domain "firma.com" or one of its parent domains. Publish "firma.com" in its own zone (the zone whose apex is "firma.com" or a parent of it).',
     ]);
   });
@@ -76,7 +58,7 @@ describe("MailConnectDomain validation", () => {
 
   test("planner problems and construct problems come in one error, subject = the construct path", () => {
     const stack = cloudflareStack();
-    const error = errorOf(() => domainIn(stack, { ttl: 5, allowOverwrite: true, zone: DnsZone.cloudflare({ zoneId: CF_ZONE_ID }) }));
+    const error = validationErrorOf(() => domainIn(stack, { ttl: 5, allowOverwrite: true, zone: DnsZone.cloudflare({ zoneId: CF_ZONE_ID }) }));
     expect(error.message.split("\n")[0]).toBe('Invalid mail-connect options for MailConnectDomain "test/firma" (2 problems):');
     expect(error.reasons.map((r) => r.path)).toEqual(["ttl", "allowOverwrite"]);
     expect(error.messages[1]).toBe(
@@ -134,7 +116,7 @@ describe("MailConnectDomain review aids", () => {
 
   test("a firewall for a non-SECGATE product without clientEgress is refused: it would make no rules", () => {
     const stack = cloudflareStack();
-    expect(reasonsOf(() => domainIn(stack, { product: "pro", firewall: { securityGroupId: "sg-0123456789abcdef0" } }))).toEqual([
+    expect(validationReasonsOf(() => domainIn(stack, { product: "pro", firewall: { securityGroupId: "sg-0123456789abcdef0" } }))).toEqual([
       'firewall: got {"securityGroupId":"sg-0123456789abcdef0"}; would make no rules: with product "pro" mail-connect delivers to its own servers, so no SMTP ingress is needed. Remove `firewall`, or set `firewall.clientEgress` for a group with locked-down egress.',
     ]);
   });

@@ -2,9 +2,9 @@ import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
-import { MailConnectValidationError } from "../lib/errors";
 import { MailConnectFirewall, mailConnectFirewallFor, sharedFirewallId } from "../lib/firewall";
 import { awsStack, EGRESS, INGRESS, resourcesOf, ruleAddresses } from "./support/firewall-stack";
+import { validationErrorOf } from "./support/validation-error";
 
 const SG = "sg-0123456789abcdef0";
 
@@ -15,16 +15,6 @@ class Consumer extends Construct {
     super(scope, id);
     this.firewall = mailConnectFirewallFor(this, props);
   }
-}
-
-function thrown(fn: () => unknown): MailConnectValidationError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof MailConnectValidationError) return error;
-    throw error;
-  }
-  throw new Error("expected a MailConnectValidationError, but nothing was thrown");
 }
 
 describe("mailConnectFirewallFor", () => {
@@ -132,7 +122,7 @@ describe("mailConnectFirewallFor", () => {
     const stack = awsStack();
     const secondary = new AwsProvider(stack, "secondary", { region: "eu-west-1", alias: "secondary" });
     new Consumer(stack, "a", { securityGroupId: SG });
-    const error = thrown(() => new Consumer(stack, "b", { securityGroupId: SG, provider: secondary }));
+    const error = validationErrorOf(() => new Consumer(stack, "b", { securityGroupId: SG, provider: secondary }));
     expect(error.messages).toEqual([
       'provider: got "test/secondary"; must be the provider of the existing firewall "test/mail-connect-firewall-sg-0123456789abcdef0" for this group (the default provider). Pass the same `provider` everywhere this security group is used.',
     ]);
@@ -157,7 +147,7 @@ describe("mailConnectFirewallFor", () => {
 
   test("invalid options are refused before anything is created", () => {
     const stack = awsStack();
-    const error = thrown(() => mailConnectFirewallFor(stack, { securityGroupId: "sg-xyz", network: ["0.0.0.0/0"] }));
+    const error = validationErrorOf(() => mailConnectFirewallFor(stack, { securityGroupId: "sg-xyz", network: ["0.0.0.0/0"] }));
     expect(error.message.split("\n")[0]).toBe('Invalid mail-connect options for mailConnectFirewallFor("test") (2 problems):');
     expect(error.reasons.map((reason) => reason.path)).toEqual(["securityGroupId", "network[0]"]);
     expect(stack.node.children.filter((child) => child instanceof MailConnectFirewall)).toEqual([]);

@@ -6,10 +6,10 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
-import { MailConnectValidationError } from "../lib/errors";
 import { MailConnectFirewall, MailConnectFirewallProps } from "../lib/firewall";
 import { MailClientService } from "../lib/mail-connect";
 import { awsStack, EGRESS, INGRESS, resourcesOf, ruleAddresses } from "./support/firewall-stack";
+import { validationErrorOf } from "./support/validation-error";
 
 const SG = "sg-0123456789abcdef0";
 const MAIL_CONNECT_NET = "80.254.138.128/26";
@@ -20,17 +20,6 @@ function firewallStack(props: Partial<MailConnectFirewallProps> = {}): { stack: 
   const stack = awsStack();
   const firewall = new MailConnectFirewall(stack, "fw", { securityGroupId: SG, ...props });
   return { stack, firewall };
-}
-
-/** The error `fn` throws; fails the test if it throws nothing or something else. */
-function validationError(fn: () => unknown): MailConnectValidationError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof MailConnectValidationError) return error;
-    throw error;
-  }
-  throw new Error("expected a MailConnectValidationError, but nothing was thrown");
 }
 
 describe("MailConnectFirewall rules", () => {
@@ -171,7 +160,7 @@ describe("MailConnectFirewall identity", () => {
 
   test("a second firewall for the same group in one stack is refused", () => {
     const { stack } = firewallStack();
-    const error = validationError(() => new MailConnectFirewall(stack, "fw2", { securityGroupId: SG }));
+    const error = validationErrorOf(() => new MailConnectFirewall(stack, "fw2", { securityGroupId: SG }));
     expect(error.messages).toEqual([
       'securityGroupId: got "sg-0123456789abcdef0"; already has the MailConnectFirewall "test/fw" in this stack, and a second set of identical rules fails with InvalidPermission.Duplicate. Call allow() on that firewall, or get it with mailConnectFirewallFor().',
     ]);
@@ -215,7 +204,7 @@ describe("MailConnectFirewall validation", () => {
       'network: got []; must list at least one network. Leave `network` out to use mail-connect\'s network ["80.254.138.128/26"].'],
   ])("refuses %s", (_case, network, message) => {
     const stack = awsStack();
-    const error = validationError(() => new MailConnectFirewall(stack, "fw", { securityGroupId: SG, network }));
+    const error = validationErrorOf(() => new MailConnectFirewall(stack, "fw", { securityGroupId: SG, network }));
     expect(error.messages).toEqual([message]);
     expect(stack.node.tryFindChild("fw")).toBeUndefined();
   });
@@ -223,7 +212,7 @@ describe("MailConnectFirewall validation", () => {
   test("refuses a network given as a token", () => {
     const stack = awsStack();
     const variable = new TerraformVariable(stack, "net", { type: "string" });
-    const error = validationError(() => new MailConnectFirewall(stack, "fw", { securityGroupId: SG, network: [variable.stringValue] }));
+    const error = validationErrorOf(() => new MailConnectFirewall(stack, "fw", { securityGroupId: SG, network: [variable.stringValue] }));
     expect(error.reasons).toHaveLength(1);
     expect(error.reasons[0]).toMatchObject({ path: "network[0]", rule: "must be a literal network, not a token (rule ids and checks need the value at synth)" });
   });
@@ -231,7 +220,7 @@ describe("MailConnectFirewall validation", () => {
   test.each(["sg-12345", "SG-0123ABCD", "sg-0123ABCD", "sg-0123abcd0", "sg-0123456789abcdef", "0123abcd", ""])(
     "refuses the security group id %j",
     (securityGroupId) => {
-      const error = validationError(() => new MailConnectFirewall(awsStack(), "fw", { securityGroupId }));
+      const error = validationErrorOf(() => new MailConnectFirewall(awsStack(), "fw", { securityGroupId }));
       expect(error.messages).toEqual([
         `securityGroupId: got ${JSON.stringify(securityGroupId)}; must be "sg-" followed by 8 or 17 lowercase hexadecimal digits, or a token such as a SecurityGroup's id. Copy the group id from the EC2 console (e.g. "sg-0123456789abcdef0") or pass \`securityGroup.id\`.`,
       ]);
@@ -246,17 +235,17 @@ describe("MailConnectFirewall validation", () => {
     ["smtpIngress", { smtpIngress: "yes" as unknown as boolean }, 'smtpIngress: got "yes"; must be true or false. Write `smtpIngress: true` or `smtpIngress: false`.'],
     ["clientEgress", { clientEgress: "all" as unknown as boolean }, 'clientEgress: got "all"; must be true, false or a list of service names. Write e.g. `clientEgress: ["imaps", "submission"]`.'],
   ])("refuses a %s of the wrong type (JavaScript callers)", (_prop, props, message) => {
-    const error = validationError(() => firewallStack(props));
+    const error = validationErrorOf(() => firewallStack(props));
     expect(error.messages).toEqual([message]);
   });
 
   test("refuses a client service listed twice", () => {
-    const error = validationError(() => firewallStack({ clientEgress: ["imaps", "imaps"] }));
+    const error = validationErrorOf(() => firewallStack({ clientEgress: ["imaps", "imaps"] }));
     expect(error.messages).toEqual(['clientEgress[1]: got "imaps"; duplicates clientEgress[0]. List each service once.']);
   });
 
   test("refuses an unknown client service", () => {
-    const error = validationError(
+    const error = validationErrorOf(
       () => new MailConnectFirewall(awsStack(), "fw", { securityGroupId: SG, clientEgress: ["imaps", "imap4" as MailClientService] }),
     );
     expect(error.messages).toEqual([
@@ -269,14 +258,14 @@ describe("MailConnectFirewall validation", () => {
     ["clientEgress false", { smtpIngress: false, clientEgress: false }],
     ["clientEgress empty", { smtpIngress: false, clientEgress: [] }],
   ])("refuses a firewall without rules (%s)", (_case, props) => {
-    const error = validationError(() => firewallStack(props));
+    const error = validationErrorOf(() => firewallStack(props));
     expect(error.messages).toEqual([
       "smtpIngress: got false; with clientEgress off as well, the firewall would make no rules. Leave `smtpIngress` on, or set `clientEgress` to true or a list of services.",
     ]);
   });
 
   test("reports every problem at once, in order, with the construct path", () => {
-    const error = validationError(
+    const error = validationErrorOf(
       () => new MailConnectFirewall(awsStack(), "fw", { securityGroupId: "sg-1", network: ["0.0.0.0/0", "80.254.138.130/26", "x"] }),
     );
     expect(error.reasons.map((reason) => reason.path)).toEqual(["securityGroupId", "network[0]", "network[1]", "network[2]"]);

@@ -7,6 +7,7 @@ import { parsePresentationLines } from "./support/bind-query";
 import { checkZone } from "./support/check-zone";
 import { TEST_NAME_SERVER } from "./support/mail-connect-zone";
 import { generateScenarioKeys, mailScenarios } from "./support/mail-scenarios";
+import { validationErrorOf } from "./support/validation-error";
 
 /** mail-connect's published DKIM key, copied from the article (reference/mail-connect-facts.md). */
 const ARTICLE_KEY =
@@ -14,16 +15,6 @@ const ARTICLE_KEY =
 
 const keys = generateScenarioKeys();
 const scenarios = mailScenarios(keys);
-
-function thrown(fn: () => unknown): MailConnectValidationError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof MailConnectValidationError) return error;
-    throw error;
-  }
-  throw new Error("expected a MailConnectValidationError");
-}
 
 describe("toZoneFile", () => {
   test("writes the article's PRO records as BIND lines relative to the domain, host names with a trailing dot", () => {
@@ -94,7 +85,7 @@ describe("toZoneFile", () => {
 
   test("refuses an origin that does not contain every record name", () => {
     const plan = planMailConnectRecords({ domain: "firma.de" });
-    expect(thrown(() => toZoneFile(plan, { origin: "news.firma.de" })).messages).toEqual([
+    expect(validationErrorOf(() => toZoneFile(plan, { origin: "news.firma.de" })).messages).toEqual([
       'origin: got "news.firma.de"; must contain every record name; "firma.de", "autoconfig.firma.de", "_autodiscover._tcp.firma.de" and 2 more are outside it. Pass the records\' domain or a parent zone of it, e.g. origin: "firma.de".',
     ]);
     expect(() => toZoneFile(plan, { origin: "other.de" })).toThrow(MailConnectValidationError);
@@ -120,7 +111,7 @@ describe("rrsetsToZoneFile", () => {
       { name: "Firma.de.", type: "MX", ttl: 3600, rdata: ["10 mx.mail-connect.net."] },
       { name: "firma.de", type: "txt", ttl: -1, rdata: [] },
     ];
-    expect(thrown(() => rrsetsToZoneFile(bad, "firma.de")).reasons.map((r) => r.path)).toEqual([
+    expect(validationErrorOf(() => rrsetsToZoneFile(bad, "firma.de")).reasons.map((r) => r.path)).toEqual([
       "rrsets[0].name",
       "rrsets[1].type",
       "rrsets[1].ttl",
@@ -170,7 +161,7 @@ describe("planToRrsets", () => {
         { purpose: "text", name: "firma.de", type: "TXT", ttl: 300, values: [{ text: "x", strings: ["x"] }] },
       ],
     };
-    expect(thrown(() => planToRrsets(plan)).messages).toEqual([
+    expect(validationErrorOf(() => planToRrsets(plan)).messages).toEqual([
       'records[1].ttl: got 300; must equal the TTL of the other TXT records at "firma.de" (3600); one RRset has one TTL (RFC 2181 §5.2). Give every record at one name and type the same TTL.',
     ]);
   });
