@@ -17,3 +17,4 @@ export * from "./render/render-context";
 export * from "./render/cloudflare-records";
 export * from "./render/route53-records";
 export * from "./published";
+export * from "./verify";

@@ -1,0 +1,234 @@
+/**
+ * The pure parts of verify, without DNS: the DKIM key and DMARC record rules, the command
+ * line, the resolver address, grouping synthesized RRsets into domains, and the output.
+ */
+import { generateKeyPairSync } from "crypto";
+import { MAIL_CONNECT } from "../lib/mail-connect";
+import { VERIFY_JSON_SCHEMA, VerifyReport, checkDkimKey, checkDmarcRecords, formatReportTable, groupRrsetsByDomain, reportToJson } from "../lib/verify";
+import { parseCliArgs } from "../lib/verify/cli-args";
+import { parseResolverSpec } from "../lib/verify/resolver-address";
+import { shorten } from "../lib/verify/report-table";
+import { VerifyInputError } from "../lib/verify/verify-input-error";
+
+function spki(bits: number): string {
+  return generateKeyPairSync("rsa", { modulusLength: bits }).publicKey.export({ type: "spki", format: "der" }).toString("base64");
+}
+
+describe("DKIM key records", () => {
+  const ed25519 = generateKeyPairSync("ed25519").publicKey.export({ type: "spki", format: "der" }).subarray(12).toString("base64");
+  const pkcs1 = generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ type: "pkcs1", format: "der" }).toString("base64");
+  const key = MAIL_CONNECT.dkimPublicKey;
+
+  test.each([
+    ["mail-connect's published key", `v=DKIM1; k=rsa; p=${key}`, "RSA 1024-bit"],
+    ["a 2048-bit key without v= and k=", `p=${spki(2048)}`, "RSA 2048-bit"],
+    ["an RSA key in PKCS#1 form", `v=DKIM1; p=${pkcs1}`, "RSA 2048-bit"],
+    ["a key with white space inside p=", `v=DKIM1; k=rsa; p=${key.slice(0, 100)} ${key.slice(100)}`, "RSA 1024-bit"],
+    ["an Ed25519 key as its raw 32 bytes", `v=DKIM1; k=ed25519; p=${ed25519}`, "Ed25519"],
+  ])("accepts %s", (_what, text, described) => {
+    expect(checkDkimKey(text)).toEqual({ ok: true, key: described });
+  });
+
+  test.each([
+    ["a key cut to a multiple of 4", `v=DKIM1; k=rsa; p=${key.slice(0, 204)}`, "p= does not decode to a public key (153 bytes of DER: truncated or damaged?)"],
+    ["a key cut anywhere", `v=DKIM1; k=rsa; p=${key.slice(0, 206)}`, "p= is not valid base64 (206 characters, not a multiple of 4: truncated?)"],
+    ["a 512-bit RSA key", `v=DKIM1; k=rsa; p=${spki(512)}`, "p= is a 512-bit RSA key; verifiers reject keys under 1024 bits (RFC 8301 §3.2)"],
+    ["an empty p= (revoked)", "v=DKIM1; k=rsa; p=", "p= is empty: the key is revoked (RFC 6376 §3.6.1)"],
+    ["no p= at all", "v=DKIM1; k=rsa", "no p= tag: the record holds no key"],
+    ["v= after another tag", `k=rsa; v=DKIM1; p=${key}`, 'v= must be the first tag and be DKIM1 (RFC 6376 §3.6.1), got "v=DKIM1" later in the record'],
+    ["a repeated tag", `v=DKIM1; p=${key}; p=${key}`, 'the record is not a valid tag list: the tag "p" appears twice'],
+    ["an Ed25519 key in SPKI form", `v=DKIM1; k=ed25519; p=${generateKeyPairSync("ed25519").publicKey.export({ type: "spki", format: "der" }).toString("base64")}`, "k=ed25519 needs the raw 32-byte key in p= (RFC 8463 §4.2), got 44 bytes"],
+    ["an unknown key type", `v=DKIM1; k=dsa; p=${key}`, "k=dsa is not a DKIM key type (rsa, ed25519)"],
+  ])("rejects %s", (_what, text, problem) => {
+    expect(checkDkimKey(text)).toEqual({ ok: false, problem });
+  });
+});
+
+describe("DMARC records", () => {
+  test.each([
+    [["v=DMARC1; p=quarantine; ruf=mailto:postmaster@firma.de;"], "p=quarantine"],
+    [["v=DMARC1; p=reject; sp=none; rua=mailto:a@firma.de,mailto:b@reports.example!10m"], "p=reject sp=none"],
+    [["v=DMARC1;p=none", "google-site-verification=x"], "p=none"],
+  ])("accepts %j", (texts, policy) => {
+    expect(checkDmarcRecords(texts)).toEqual({ ok: true, policy });
+  });
+
+  test.each([
+    [["p=quarantine; v=DMARC1"], '"p=quarantine; v=DMARC1" does not start with v=DMARC1; receivers ignore a record whose first tag is not exactly v=DMARC1 (RFC 7489 §6.3)'],
+    [["v=dmarc1; p=none"], '"v=dmarc1; p=none" does not start with v=DMARC1; receivers ignore a record whose first tag is not exactly v=DMARC1 (RFC 7489 §6.3)'],
+    [["v=DMARC1; p=none", "v=DMARC1; p=reject"], "2 DMARC records: receivers apply none of them (RFC 7489 §6.6.3); keep one"],
+    [["v=DMARC1; rua=mailto:a@firma.de"], "no p= tag: the policy is missing"],
+    [["v=DMARC1; p=block; adkim=x"], "p=block is not none, quarantine or reject; adkim=x is not r or s"],
+    [["v=DMARC1; p=none; rua=dmarc@firma.de"], 'rua entry "dmarc@firma.de" is not a mailto: address'],
+    [["hello"], "no TXT record starting with v=DMARC1"],
+  ])("rejects %j", (texts, problem) => {
+    expect(checkDmarcRecords(texts)).toEqual({ ok: false, problem });
+  });
+});
+
+describe("the command line", () => {
+  function problems(argv: string[]): readonly string[] {
+    try {
+      parseCliArgs(argv);
+    } catch (error) {
+      expect(error).toBeInstanceOf(VerifyInputError);
+      return (error as VerifyInputError).problems;
+    }
+    throw new Error("expected VerifyInputError");
+  }
+
+  test("record flags become the planner's options; repeatable flags become lists; only given ones are set", () => {
+    const command = parseCliArgs([
+      "verify", "--domain", "firma.de", "--product", "team", "--spf-include", "spf.shop.example", "--spf-include", "mail.crm.example",
+      "--spf-ip4", "203.0.113.5", "--spf-all", "fail", "--dmarc-policy", "reject", "--dmarc-rua", "dmarc@firma.de", "--server-incoming", "imap", "--resolver", "127.0.0.1:5353",
+    ]);
+    expect(command).toEqual({
+      kind: "verify",
+      source: {
+        mode: "options",
+        list: [
+          {
+            source: "--domain",
+            options: {
+              domain: "firma.de",
+              product: "team",
+              serverNames: { incoming: "imap" },
+              spf: { include: ["spf.shop.example", "mail.crm.example"], ip4: ["203.0.113.5"], all: "fail" },
+              dmarc: { policy: "reject", rua: ["dmarc@firma.de"] },
+            },
+          },
+        ],
+      },
+      resolver: "127.0.0.1:5353",
+      timeoutMs: 5000,
+      retries: 2,
+      json: false,
+    });
+  });
+
+  test("--spf-all takes the qualifier itself too; --synth takes repeated --stack", () => {
+    const spf = parseCliArgs(["verify", "--domain", "firma.de", "--spf-all=~all"]);
+    expect(spf.kind === "verify" && spf.source.mode === "options" && spf.source.list[0].options.spf).toEqual({ all: "softfail" });
+    expect(parseCliArgs(["verify", "--synth", "cdktf.out", "--stack", "a", "--stack", "b", "--json", "--timeout", "800", "--retries", "0"])).toEqual({
+      kind: "verify",
+      source: { mode: "synth", dir: "cdktf.out", stacks: ["a", "b"] },
+      timeoutMs: 800,
+      retries: 0,
+      json: true,
+    });
+  });
+
+  test("--help and help print the usage", () => {
+    expect(parseCliArgs(["verify", "--help"])).toEqual({ kind: "help" });
+    expect(parseCliArgs(["help"])).toEqual({ kind: "help" });
+  });
+
+  test.each([
+    [[], ["no command given; the command is verify."]],
+    [["check", "--domain", "firma.de"], ['unknown command "check"; the command is verify.']],
+    [["verify"], ["say what to expect: --domain NAME (with record flags), --config FILE or --synth DIR."]],
+    [["verify", "--domain", "a.de", "--synth", "out"], ["--domain and --synth cannot be combined; give one of them."]],
+    [["verify", "--config", "c.json", "--spf-all", "fail"], ["--spf-all belongs to --domain; with --config put the options in the file, with --synth they come from the stacks."]],
+    [["verify", "--domain", "a.de", "--stack", "x"], ["--stack needs --synth DIR."]],
+    [["verify", "--domain", "a.de", "--timeout", "5s", "--retries=-1"], ['--timeout: got "5s"; it must be a whole number from 1 to 600000.', '--retries: got "-1"; it must be a whole number from 0 to 10.']],
+    [["verify", "--domain", "a.de", "--spf-all", "strict"], ['--spf-all: got "strict"; it must be neutral (?all), softfail (~all) or fail (-all).']],
+    [["verify", "--domain", "a.de", "--colour"], ["Unknown option '--colour'."]],
+    [["verify", "--domain"], ["Option '--domain <value>' argument missing"]],
+    [["verify", "firma.de"], ['unexpected argument "firma.de"; flags start with --.', "say what to expect: --domain NAME (with record flags), --config FILE or --synth DIR."]],
+  ])("refuses %j", (argv, expected) => {
+    expect(problems(argv as string[])).toEqual(expected);
+  });
+});
+
+describe("--resolver addresses", () => {
+  test.each([
+    ["192.0.2.53", { host: "192.0.2.53", port: 53 }],
+    ["127.0.0.1:5353", { host: "127.0.0.1", port: 5353 }],
+    ["[::1]:53", { host: "::1", port: 53 }],
+    ["2001:db8::53", { host: "2001:db8::53", port: 53 }],
+    ["ns1.example.net:5300", { host: "ns1.example.net", port: 5300 }],
+  ])("reads %s", (spec, expected) => {
+    expect(parseResolverSpec(spec)).toEqual(expected);
+  });
+
+  test.each([
+    ["127.0.0.1:99999", "the port must be 1-65535"],
+    ["[ns1.example.net]:53", "only an IPv6 address goes in brackets"],
+    ["2001:db8::53:x", "an IPv6 address with a port needs brackets"],
+    ["dns_server!", "the host is neither an IP address nor a host name"],
+    [":53", "the host is empty"],
+  ])("refuses %s", (spec, rule) => {
+    expect(() => parseResolverSpec(spec)).toThrow(`--resolver: got "${spec}"; ${rule}. Write it as 192.0.2.53, 192.0.2.53:5353, [2001:db8::53]:5353 or a host name.`);
+  });
+});
+
+test("synthesized RRsets group into domains: each MX owner, others to the longest domain they lie in", () => {
+  const set = (name: string, type: string) => ({ name, type, ttl: 300, rdata: ["x"] });
+  const groups = groupRrsetsByDomain([
+    set("my-company.com", "MX"),
+    set("_dmarc.news.my-company.com", "TXT"),
+    set("news.my-company.com", "MX"),
+    set("_dmarc.my-company.com", "TXT"),
+    set("www.elsewhere.example", "CNAME"),
+  ]);
+  expect(groups.map((g) => [g.domain, g.rrsets.map((s) => s.name)])).toEqual([
+    ["my-company.com", ["my-company.com", "_dmarc.my-company.com"]],
+    ["news.my-company.com", ["_dmarc.news.my-company.com", "news.my-company.com"]],
+  ]);
+});
+
+describe("output", () => {
+  const report: VerifyReport = {
+    resolver: "127.0.0.1:5353",
+    exitCode: 1,
+    summary: { domains: 1, ok: 0, mismatch: 1, error: 0, failedChecks: 1, errorChecks: 0 },
+    domains: [
+      {
+        domain: "firma.de",
+        source: "--domain",
+        status: "mismatch",
+        checks: [
+          { check: "mx", label: "MX firma.de", name: "firma.de", type: "MX", status: "mismatch", expected: ["10 mx.mail-connect.net."], found: ["10 mx.mail-connect.net.", "20 backup.firma.de."], hint: "Remove 20 backup.firma.de." },
+          { check: "spf-lookups", label: "SPF lookups firma.de", name: "firma.de", type: "TXT", status: "ok", expected: ["at most 10"], found: ["1"] },
+        ],
+      },
+    ],
+  };
+
+  test("the table: one line per value, the hint on the row's first line, a summary", () => {
+    expect(formatReportTable(report)).toBe(
+      [
+        "firma.de (--domain): ✘ 1 of 2 checks failed",
+        "  record                expected                 found                    ✔/✘  hint",
+        "  MX firma.de           10 mx.mail-connect.net.  10 mx.mail-connect.net.  ✘    Remove 20 backup.firma.de.",
+        "                                                 20 backup.firma.de.",
+        "  SPF lookups firma.de  at most 10               1                        ✔",
+        "",
+        "✘ 1 domain checked against 127.0.0.1:5353: 0 ok, 1 with mismatches (1 failed check).",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  test("long values are shortened in the middle, keeping both ends", () => {
+    expect(shorten("v=DKIM1; k=rsa; p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQ", 20)).toBe("v=DKIM1; k=r…BiQKBgQ");
+    expect(shorten("short", 20)).toBe("short");
+  });
+
+  test("JSON: schema id, every key present, null for no hint or source", () => {
+    const json = reportToJson(report);
+    expect(json.schema).toBe(VERIFY_JSON_SCHEMA);
+    expect(VERIFY_JSON_SCHEMA).toBe("cdktf-mail-connect/verify@1");
+    expect(Object.keys(json)).toEqual(["schema", "exitCode", "resolver", "summary", "domains"]);
+    expect(json.domains[0].checks[1]).toEqual({
+      check: "spf-lookups",
+      label: "SPF lookups firma.de",
+      name: "firma.de",
+      type: "TXT",
+      status: "ok",
+      expected: ["at most 10"],
+      found: ["1"],
+      hint: null,
+    });
+  });
+});

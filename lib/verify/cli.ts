@@ -1,0 +1,86 @@
+/**
+ * The `cdktf-mail-connect` command line. `runCli` returns the exit code instead of exiting,
+ * so tests and other tools can call it. No cdktf or provider import on this path: startup
+ * stays fast.
+ */
+import { MailConnectValidationError } from "../errors";
+import { parseCliArgs } from "./cli-args";
+import { VERIFY_USAGE } from "./cli-usage";
+import { ExpectedMailDomain } from "./expected-domain";
+import { expectedFromOptionsList } from "./expected-from-options";
+import { ProgressStream, progressLine } from "./progress";
+import { reportToJson } from "./report-json";
+import { formatReportTable } from "./report-table";
+import { expectedFromSynth } from "./synth-expected";
+import { verifyDomains } from "./verify-domains";
+import { VerifyInputError } from "./verify-input-error";
+import { VERIFY_EXIT, VerifyReport } from "./verify-report";
+
+/** Where the command line writes. */
+export interface CliStreams {
+  readonly stdout: ProgressStream;
+  readonly stderr: ProgressStream;
+}
+
+const PROGRAM = "cdktf-mail-connect";
+
+/** The reasons checks could not be made, each once, with how many checks it stopped. */
+function problemsOf(report: VerifyReport): string[] {
+  const byReason = new Map<string, string[]>();
+  for (const domain of report.domains) {
+    for (const check of domain.checks.filter((c) => c.status === "error")) {
+      const reason = (check.hint ?? "could not check").replace(/^Could not check: /, "").replace(/\.$/, "");
+      byReason.set(reason, [...(byReason.get(reason) ?? []), check.label]);
+    }
+  }
+  const lines = [...byReason].map(([reason, labels]) => `${reason} (${labels.length === 1 ? labels[0] : `${labels.length} checks, e.g. ${labels[0]}`})`);
+  return lines.length > 5 ? [...lines.slice(0, 5), `... and ${lines.length - 5} more`] : lines;
+}
+
+async function verify(argv: readonly string[], streams: CliStreams): Promise<number> {
+  const command = parseCliArgs(argv);
+  if (command.kind === "help") {
+    streams.stdout.write(VERIFY_USAGE);
+    return VERIFY_EXIT.ok;
+  }
+  let expected: ExpectedMailDomain[];
+  if (command.source.mode === "synth") {
+    const synth = expectedFromSynth(command.source.dir, { stacks: command.source.stacks });
+    for (const skipped of synth.skipped) streams.stderr.write(`${PROGRAM}: skipped (not a literal record): ${skipped}\n`);
+    if (synth.domains.length === 0) {
+      throw new VerifyInputError([`--synth: the stacks ${synth.stacks.map((s) => `"${s}"`).join(", ")} publish no MX record, so no mail domain to check.`]);
+    }
+    expected = synth.domains;
+  } else {
+    expected = expectedFromOptionsList(command.source.list);
+  }
+  const progress = progressLine(streams.stderr, expected.length);
+  const report = await verifyDomains(expected, { resolver: command.resolver, timeoutMs: command.timeoutMs, retries: command.retries, onProgress: progress?.update });
+  progress?.finish();
+  streams.stdout.write(command.json ? `${JSON.stringify(reportToJson(report), null, 2)}\n` : formatReportTable(report));
+  if (report.exitCode === VERIFY_EXIT.error) {
+    streams.stderr.write(`${PROGRAM}: could not check ${report.summary.errorChecks} of ${report.domains.reduce((n, d) => n + d.checks.length, 0)} checks:\n${problemsOf(report).map((p) => `  - ${p}\n`).join("")}`);
+  } else if (report.exitCode === VERIFY_EXIT.mismatch) {
+    const failing = report.domains.filter((d) => d.status !== "ok").map((d) => d.domain);
+    streams.stderr.write(`${PROGRAM}: live DNS differs in ${report.summary.failedChecks} ${report.summary.failedChecks === 1 ? "check" : "checks"} for ${failing.join(", ")}.\n`);
+  }
+  return report.exitCode;
+}
+
+/**
+ * Runs the command line and returns its exit code: 0 everything matches, 1 mismatches,
+ * 2 could not check (bad arguments, unreachable resolver, timeouts, SERVFAIL).
+ */
+export async function runCli(argv: readonly string[], streams: CliStreams = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  try {
+    return await verify(argv, streams);
+  } catch (error) {
+    if (error instanceof VerifyInputError || error instanceof MailConnectValidationError) {
+      const lines = error instanceof VerifyInputError ? error.problems : error.messages;
+      streams.stderr.write(`${lines.map((l) => `${PROGRAM}: ${l}\n`).join("")}Run "${PROGRAM} verify --help" for the flags.\n`);
+      return VERIFY_EXIT.error;
+    }
+    streams.stderr.write(`${PROGRAM}: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    return VERIFY_EXIT.error;
+  }
+}

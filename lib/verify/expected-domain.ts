@@ -1,0 +1,50 @@
+/**
+ * What live DNS must hold for one domain: the RRsets to find, and the records that must not
+ * exist. Built from planner options (`expectedFromOptions`) or from synthesized stacks
+ * (`expectedFromSynth`); `verifyDomains` checks either the same way.
+ */
+import { DnsRrset } from "../dns-rrset";
+import { MAIL_CONNECT } from "../mail-connect";
+
+/** A record that must not exist, and why. */
+export interface ForbiddenRecord {
+  /** Owner name (lowercase, no trailing dot). */
+  readonly name: string;
+  /** Record type, upper case. */
+  readonly type: string;
+  /** Why it must not exist (a sentence; the hint adds "Remove it."). */
+  readonly why: string;
+}
+
+/** The expectation for one domain. */
+export interface ExpectedMailDomain {
+  /** The domain (lowercase punycode, no trailing dot). */
+  readonly domain: string;
+  /** Every RRset that must be live, in presentation form (see `DnsRrset`). TTLs are not compared. */
+  readonly rrsets: readonly DnsRrset[];
+  /**
+   * Records that must not exist (auto-setup records of a TEAM domain, stale ones).
+   * @default []
+   */
+  readonly forbidden?: readonly ForbiddenRecord[];
+  /**
+   * Where the expectation came from, shown in the report (`--domain`, `config[1]`, `stack x`).
+   * @default - not shown
+   */
+  readonly source?: string;
+}
+
+/** The two auto-setup records of a domain (article: PRO only). */
+export function autoSetupNames(domain: string): { readonly autoconfig: string; readonly autodiscover: string } {
+  return { autoconfig: `${MAIL_CONNECT.autoconfig.label}.${domain}`, autodiscover: `${MAIL_CONNECT.autodiscover.label}.${domain}` };
+}
+
+/** The auto-setup records that `rrsets` lack, as forbidden records with `why`. */
+export function forbiddenAutoSetup(domain: string, rrsets: readonly DnsRrset[], why: string): ForbiddenRecord[] {
+  const names = autoSetupNames(domain);
+  const wanted = [
+    { name: names.autoconfig, type: "CNAME" },
+    { name: names.autodiscover, type: "SRV" },
+  ];
+  return wanted.filter((w) => !rrsets.some((s) => s.name === w.name && s.type === w.type)).map((w) => ({ ...w, why }));
+}

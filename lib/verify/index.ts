@@ -1,0 +1,34 @@
+/** The `verify` feature: live DNS against what mail-connect needs and what was deployed. */
+export { verifyDomains } from "./verify-domains";
+export type { VerifyOptions } from "./verify-domains";
+export type { ExpectedMailDomain, ForbiddenRecord } from "./expected-domain";
+export { expectedFromOptions, expectedFromOptionsList } from "./expected-from-options";
+export type { LabelledOptions } from "./expected-from-options";
+export { expectedFromSynth } from "./synth-expected";
+export type { SynthExpectation, SynthExpectationOptions } from "./synth-expected";
+export { groupRrsetsByDomain } from "./domain-grouping";
+export type { GroupedDomain } from "./domain-grouping";
+export { VERIFY_EXIT } from "./verify-report";
+export type {
+  VerifyCheck,
+  VerifyCheckKind,
+  VerifyDomainReport,
+  VerifyDomainStatus,
+  VerifyExitCode,
+  VerifyReport,
+  VerifyStatus,
+  VerifySummary,
+} from "./verify-report";
+export { reportToJson, VERIFY_JSON_SCHEMA } from "./report-json";
+export type { VerifyJson, VerifyJsonCheck } from "./report-json";
+export { formatReportTable, formatDomainTable } from "./report-table";
+export { countSpfLookups, SPF_LOOKUP_LIMIT } from "./spf-lookups";
+export type { SpfLookupCount, TxtLookup } from "./spf-lookups";
+export type { LookupResult } from "./live-dns";
+export { checkDkimKey } from "./dkim-key-check";
+export type { DkimKeyResult } from "./dkim-key-check";
+export { checkDmarcRecords } from "./dmarc-record-check";
+export type { DmarcRecordResult } from "./dmarc-record-check";
+export { VerifyInputError } from "./verify-input-error";
+export { runCli } from "./cli";
+export type { CliStreams } from "./cli";

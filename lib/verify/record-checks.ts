@@ -1,0 +1,152 @@
+/**
+ * The record rows: every expected RRset present with exactly the expected data, and every
+ * forbidden record absent. Values are compared in canonical presentation form; TXT by its
+ * character-strings exactly, order-insensitive across records.
+ */
+import { DnsRrset } from "../dns-rrset";
+import { MAIL_CONNECT } from "../mail-connect";
+import { ExpectedMailDomain, ForbiddenRecord } from "./expected-domain";
+import { LiveDns, LookupResult, LookupType } from "./live-dns";
+import { canonicalRdata, diffValues, isSpfText, sameValues, sortValues, txtStrings, txtText } from "./rdata";
+import { recordKind, recordLabel } from "./record-kind";
+import { VerifyCheck, VerifyCheckKind, VerifyStatus } from "./verify-report";
+
+function row(check: VerifyCheckKind, set: Pick<DnsRrset, "name" | "type">, status: VerifyStatus, expected: readonly string[], found: readonly string[], hint?: string): VerifyCheck {
+  return { check, label: recordLabel(check, set), name: set.name, type: set.type, status, expected, found, ...(hint !== undefined ? { hint } : {}) };
+}
+
+function errorRow(check: VerifyCheckKind, set: Pick<DnsRrset, "name" | "type">, expected: readonly string[], result: LookupResult & { status: "error" }): VerifyCheck {
+  return row(check, set, "error", expected, [], `Could not check: ${result.message}.`);
+}
+
+/** Live values in canonical form, sorted (servers rotate the order of an RRset's records). */
+function foundValues(type: string, result: LookupResult): string[] {
+  return result.status === "found" ? sortValues(result.rdata.map((r) => canonicalRdata(type, r))) : [];
+}
+
+const MISSING: Partial<Record<VerifyCheckKind, string>> = {
+  mx: "No MX: mail for the domain does not reach mail-connect. mail-connect needs it even for a domain that only sends (bounces, anti-spam).",
+  dkim: "No DKIM key: receivers cannot verify mail-connect's signatures, and DMARC fails unless SPF aligns.",
+  dmarc: "No DMARC record: receivers apply no policy to mail that fails SPF and DKIM.",
+  autoconfig: "Missing: Thunderbird, Evolution and KMail cannot set up accounts automatically.",
+  autodiscover: "Missing: Outlook cannot set up accounts automatically.",
+};
+
+function listed(values: readonly string[]): string {
+  return values.join(", ");
+}
+
+function txtDifference(expected: readonly string[], found: readonly string[]): string | undefined {
+  const joined = (values: readonly string[]) => values.map(txtText).sort();
+  if (JSON.stringify(joined(expected)) === JSON.stringify(joined(found))) {
+    const sizes = (values: readonly string[]) => values.map((v) => txtStrings(v).map((s) => Buffer.byteLength(s)).join("+")).join(", ");
+    return `Same text, but split into other character-strings (expected ${sizes(expected)} bytes, found ${sizes(found)} bytes); some DNS hosts re-split long values.`;
+  }
+  return undefined;
+}
+
+/** The hint for a set that differs from the expected one. */
+function differenceHint(kind: VerifyCheckKind, domain: string, expected: readonly string[], found: readonly string[]): string {
+  const { missing, extra } = diffValues(expected, found);
+  if (kind === "mx") {
+    if (missing.length === 0) {
+      return `Remove ${listed(extra)}: mail-connect needs exactly one MX (${listed(expected)}); ${MAIL_CONNECT.mx.exchange} carries several redundant MX nodes itself.`;
+    }
+    return `The MX points to ${listed(found)}, not ${listed(expected)}: mail for ${domain} does not reach mail-connect.`;
+  }
+  const split = found.length > 0 && expected.length > 0 ? txtDifference(expected, found) : undefined;
+  if (split !== undefined) return split;
+  if (kind === "dkim") return "The published key record differs from the expected one: mail-connect's signatures will not verify with it.";
+  return `${missing.length > 0 ? `Missing: ${listed(missing)}. ` : ""}${extra.length > 0 ? `Not expected: ${listed(extra)}.` : ""}`.trim();
+}
+
+/** An expected CNAME; when it is missing, an A/AAAA record there gets the right hint. */
+async function cnameRows(dns: LiveDns, kind: VerifyCheckKind, set: DnsRrset, expected: string[]): Promise<VerifyCheck[]> {
+  const result = await dns.lookup(set.name, "CNAME");
+  if (result.status === "error") return [errorRow(kind, set, expected, result)];
+  const found = foundValues("CNAME", result);
+  if (sameValues(expected, found)) return [row(kind, set, "ok", expected, found)];
+  if (found.length > 0) return [row(kind, set, "mismatch", expected, found, `The CNAME points to ${listed(found)}, not ${listed(expected)}.`)];
+  const addresses: string[] = [];
+  for (const type of ["A", "AAAA"] as const) {
+    const a = await dns.lookup(set.name, type);
+    if (a.status === "found") addresses.push(...sortValues(a.rdata).map((ip) => `${type} ${ip}`));
+  }
+  if (addresses.length > 0) {
+    return [row(kind, set, "mismatch", expected, addresses, `An address record instead of the CNAME to ${listed(expected)}: mail-connect's IP addresses change without notice (article), so this name will break. Delete the address record and publish the CNAME.`)];
+  }
+  return [row(kind, set, "mismatch", expected, [], MISSING[kind] ?? "Missing: publish it (cdktf deploy) or check that the zone is served by this DNS provider.")];
+}
+
+/** The apex TXT RRset: one row for SPF (exactly one SPF record, as expected), one for other expected texts. */
+async function apexTxtRows(dns: LiveDns, domain: string, set: DnsRrset, expectedAll: string[]): Promise<VerifyCheck[]> {
+  const result = await dns.lookup(set.name, "TXT");
+  const expectedSpf = expectedAll.filter((v) => isSpfText(txtText(v)));
+  const expectedOther = expectedAll.filter((v) => !isSpfText(txtText(v)));
+  if (result.status === "error") {
+    return [errorRow("spf", set, expectedSpf, result), ...(expectedOther.length > 0 ? [errorRow("txt", set, expectedOther, result)] : [])];
+  }
+  const found = foundValues("TXT", result);
+  const foundSpf = found.filter((v) => isSpfText(txtText(v)));
+  const foundOther = found.filter((v) => !isSpfText(txtText(v)));
+  const rows: VerifyCheck[] = [];
+  if (sameValues(expectedSpf, foundSpf)) {
+    rows.push(row("spf", set, "ok", expectedSpf, foundSpf));
+  } else if (foundSpf.length === 0) {
+    rows.push(row("spf", set, "mismatch", expectedSpf, [], "No SPF record: receivers cannot tell mail-connect's servers are allowed to send for the domain."));
+  } else if (foundSpf.length > 1) {
+    rows.push(row("spf", set, "mismatch", expectedSpf, foundSpf, `${foundSpf.length} SPF records: receivers return permerror, so SPF fails (RFC 7208 §3.2). Merge them into one record.`));
+  } else if (expectedSpf.length === 1) {
+    const words = (v: string) => txtText(v).trim().split(/\s+/);
+    const missing = words(expectedSpf[0]).filter((w) => !words(foundSpf[0]).includes(w));
+    const extra = words(foundSpf[0]).filter((w) => !words(expectedSpf[0]).includes(w));
+    const split = txtDifference(expectedSpf, foundSpf);
+    const hint = split ?? (missing.length + extra.length > 0 ? `${missing.length > 0 ? `Terms missing: ${missing.join(" ")}. ` : ""}${extra.length > 0 ? `Terms not expected: ${extra.join(" ")}.` : ""}`.trim() : "The terms are in another order.");
+    rows.push(row("spf", set, "mismatch", expectedSpf, foundSpf, hint));
+  } else {
+    rows.push(row("spf", set, "mismatch", expectedSpf, foundSpf, "An SPF record the deployment does not publish."));
+  }
+  if (expectedOther.length > 0) {
+    const absent = expectedOther.filter((v) => !foundOther.includes(v));
+    const status = absent.length === 0 ? "ok" : "mismatch";
+    rows.push(row("txt", set, status, expectedOther, foundOther, absent.length === 0 ? undefined : `Missing: ${listed(absent)}. (Other TXT values at ${domain} are allowed.)`));
+  }
+  return rows;
+}
+
+/** The rows for one expected RRset. */
+export async function expectedRrsetRows(dns: LiveDns, domain: string, set: DnsRrset): Promise<VerifyCheck[]> {
+  const kind = recordKind(domain, set);
+  const expected = set.rdata.map((r) => canonicalRdata(set.type, r));
+  if (kind === "spf") return apexTxtRows(dns, domain, set, expected);
+  if (set.type === "CNAME") return cnameRows(dns, kind, set, expected);
+  const result = await dns.lookup(set.name, set.type as LookupType);
+  if (result.status === "error") return [errorRow(kind, set, expected, result)];
+  const found = foundValues(set.type, result);
+  if (sameValues(expected, found)) return [row(kind, set, "ok", expected, found)];
+  if (found.length === 0) return [row(kind, set, "mismatch", expected, [], MISSING[kind] ?? "Missing: publish it (cdktf deploy) or check that the zone is served by this DNS provider.")];
+  return [row(kind, set, "mismatch", expected, found, differenceHint(kind, domain, expected, found))];
+}
+
+/** The row for a record that must not exist. */
+export async function forbiddenRecordRow(dns: LiveDns, domain: string, record: ForbiddenRecord): Promise<VerifyCheck> {
+  const kind = recordKind(domain, record);
+  const result = await dns.lookup(record.name, record.type as LookupType);
+  if (result.status === "error") return errorRow(kind, record, [], result);
+  const found = foundValues(record.type, result);
+  if (found.length === 0) return row(kind, record, "ok", [], []);
+  return row(kind, record, "mismatch", [], found, `${record.why} Remove it.`);
+}
+
+/** The order record rows are shown in, whatever order the expectation lists its RRsets in. */
+const KIND_ORDER: readonly VerifyCheckKind[] = ["mx", "autoconfig", "autodiscover", "spf", "txt", "dkim", "dmarc", "server-name", "record"];
+
+/** Every record row of one domain (expected and forbidden), MX first, in the order of {@link KIND_ORDER}. */
+export async function recordRows(dns: LiveDns, expected: ExpectedMailDomain): Promise<VerifyCheck[]> {
+  const rows = await Promise.all([
+    ...expected.rrsets.map((set) => expectedRrsetRows(dns, expected.domain, set)),
+    ...(expected.forbidden ?? []).map(async (record) => [await forbiddenRecordRow(dns, expected.domain, record)]),
+  ]);
+  const rank = (row: VerifyCheck) => KIND_ORDER.indexOf(row.check);
+  return rows.flat().sort((a, b) => rank(a) - rank(b));
+}

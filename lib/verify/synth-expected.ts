@@ -1,0 +1,111 @@
+/**
+ * Expectations from synthesized stacks (`cdktf synth` writes `cdktf.out/stacks/<stack>/cdk.tf.json`):
+ * the RRsets the Cloudflare and Route53 records publish (`publishedRrsetsFromTerraform`),
+ * grouped into domains. A domain without auto-setup records in the deployment must not have
+ * them live either: those would be stale.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { DnsRrset } from "../dns-rrset";
+import { TerraformJson, UnpublishableRecordError, publishedRrsetsFromTerraform } from "../published";
+import { groupRrsetsByDomain } from "./domain-grouping";
+import { ExpectedMailDomain, forbiddenAutoSetup } from "./expected-domain";
+import { VerifyInputError } from "./verify-input-error";
+
+/** Options of {@link expectedFromSynth}. */
+export interface SynthExpectationOptions {
+  /**
+   * Only these stacks (directory names under `stacks/`).
+   * @default - every stack
+   */
+  readonly stacks?: readonly string[];
+}
+
+/** What was read from a synth directory. */
+export interface SynthExpectation {
+  readonly domains: ExpectedMailDomain[];
+  /** The stacks read, in name order. */
+  readonly stacks: readonly string[];
+  /** Resources that do not publish a literal record (e.g. a CNAME to a token), skipped with the reason. */
+  readonly skipped: readonly string[];
+}
+
+const STALE_AUTO_SETUP = "Not in the deployment: a stale auto-setup record (auto-setup is for mail-connect PRO only, and mail clients still follow it).";
+
+/** `dir/stacks/<name>/cdk.tf.json`, or `dir/cdk.tf.json` for one stack's directory. */
+function stackFiles(dir: string): { name: string; file: string }[] {
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+    throw new VerifyInputError([`--synth: got "${dir}"; it is not a directory. Run \`npx cdktf synth\` and pass its output directory (default cdktf.out).`]);
+  }
+  const stacksDir = path.join(dir, "stacks");
+  if (fs.existsSync(stacksDir)) {
+    return fs
+      .readdirSync(stacksDir)
+      .filter((name) => fs.existsSync(path.join(stacksDir, name, "cdk.tf.json")))
+      .sort()
+      .map((name) => ({ name, file: path.join(stacksDir, name, "cdk.tf.json") }));
+  }
+  const single = path.join(dir, "cdk.tf.json");
+  return fs.existsSync(single) ? [{ name: path.basename(path.resolve(dir)), file: single }] : [];
+}
+
+function readJson(file: string): TerraformJson {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8")) as TerraformJson;
+  } catch (error) {
+    throw new VerifyInputError([`--synth: cannot read ${file}: ${(error as Error).message}`]);
+  }
+}
+
+/**
+ * The published RRsets of one stack. Resources that cannot be read on their own (a record
+ * whose value is a token, say: not one of MailConnectDomain's) are skipped and reported;
+ * problems between readable resources (two SPF records, clashing sets) stop the check.
+ */
+function stackRrsets(stack: string, json: TerraformJson, skipped: string[]): DnsRrset[] {
+  const resources = json.resource ?? {};
+  const readable: Record<string, Record<string, Record<string, unknown>>> = {};
+  for (const type of ["cloudflare_dns_record", "aws_route53_record"]) {
+    for (const [id, body] of Object.entries(resources[type] ?? {})) {
+      try {
+        publishedRrsetsFromTerraform({ resource: { [type]: { [id]: body } } }, { skipUnknown: true });
+        (readable[type] ??= {})[id] = body;
+      } catch (error) {
+        if (!(error instanceof UnpublishableRecordError)) throw error;
+        skipped.push(...error.problems.map((p) => `stack ${stack}: ${p}`));
+      }
+    }
+  }
+  try {
+    return publishedRrsetsFromTerraform({ resource: readable }, { skipUnknown: true });
+  } catch (error) {
+    if (!(error instanceof UnpublishableRecordError)) throw error;
+    throw new VerifyInputError(error.problems.map((p) => `stack ${stack}: ${p}`));
+  }
+}
+
+/**
+ * Reads every (or the chosen) stack under `dir` and returns one expectation per mail domain.
+ * @throws VerifyInputError when the directory, a stack or a chosen stack name is missing or unreadable
+ */
+export function expectedFromSynth(dir: string, options: SynthExpectationOptions = {}): SynthExpectation {
+  const all = stackFiles(dir);
+  if (all.length === 0) {
+    throw new VerifyInputError([`--synth: found no stacks/<stack>/cdk.tf.json under "${dir}". Run \`npx cdktf synth\` first.`]);
+  }
+  const wanted = options.stacks ?? [];
+  const unknown = wanted.filter((name) => !all.some((s) => s.name === name));
+  if (unknown.length > 0) {
+    throw new VerifyInputError(unknown.map((name) => `--stack: got "${name}"; "${dir}" has the stacks ${all.map((s) => `"${s.name}"`).join(", ")}.`));
+  }
+  const chosen = wanted.length === 0 ? all : all.filter((s) => wanted.includes(s.name));
+  const skipped: string[] = [];
+  const domains: ExpectedMailDomain[] = [];
+  for (const { name, file } of chosen) {
+    for (const group of groupRrsetsByDomain(stackRrsets(name, readJson(file), skipped))) {
+      const rrsets = group.rrsets.map(({ name: n, type, ttl, rdata }) => ({ name: n, type, ttl, rdata: [...rdata] }));
+      domains.push({ domain: group.domain, rrsets, forbidden: forbiddenAutoSetup(group.domain, rrsets, STALE_AUTO_SETUP), source: `stack ${name}` });
+    }
+  }
+  return { domains, stacks: chosen.map((s) => s.name), skipped };
+}
