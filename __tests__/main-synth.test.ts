@@ -1,6 +1,6 @@
 /**
  * Runs the real CLI on the example app, as CI and a user would: `npx cdktf synth` with
- * main.ts (cdktf.json: `npx ts-node --transpile-only main.ts`), into a temporary output
+ * main.ts (cdktf.json: `node --require ts-node/register/transpile-only main.ts`), into a temporary output
  * directory, without credentials. The written cdk.tf.json files are read but not
  * snapshotted (they hold an absolute backend path).
  */

@@ -37,6 +37,9 @@ export interface DnsZoneOptions {
   readonly provider?: TerraformProvider;
 }
 
+/** The `zone_id` token of each lookup data source this library made or reused. */
+const lookupZoneIds = new WeakMap<IConstruct, string>();
+
 const CLOUDFLARE_ZONE_ID = /^[0-9a-f]{32}$/;
 const ROUTE53_ZONE_ID = /^[A-Z0-9]{1,32}$/;
 
@@ -129,15 +132,25 @@ export class DnsZone {
     const stack = TerraformStack.of(scope);
     const id = this.lookupId(stack);
     const existing = stack.node.tryFindChild(id);
+    if (existing !== undefined) {
+      // Every `zoneId` read makes a new token (and captures a stack trace); one per lookup is enough.
+      const known = lookupZoneIds.get(existing);
+      if (known !== undefined) return known;
+    }
+    let zoneId: string;
     if (this.kind === "cloudflare") {
       const zone = existing instanceof DataCloudflareZone ? existing : new DataCloudflareZone(stack, id, { filter: { name: this.zoneName! }, provider: this.provider });
       // `zone_id`, not `id`: with `filter` the v5 data source leaves `id` empty, and the
       // maintainers say `id` is not guaranteed to be the zone id
       // (cloudflare/terraform-provider-cloudflare#5189, #5245, #6111).
-      return zone.zoneId;
+      zoneId = zone.zoneId;
+      lookupZoneIds.set(zone, zoneId);
+    } else {
+      const zone = existing instanceof DataAwsRoute53Zone ? existing : new DataAwsRoute53Zone(stack, id, { name: this.zoneName!, provider: this.provider });
+      zoneId = zone.zoneId;
+      lookupZoneIds.set(zone, zoneId);
     }
-    const zone = existing instanceof DataAwsRoute53Zone ? existing : new DataAwsRoute53Zone(stack, id, { name: this.zoneName!, provider: this.provider });
-    return zone.zoneId;
+    return zoneId;
   }
 
   /** The stack-level construct id of the lookup data source (no dots: cdktf drops them from addresses). */

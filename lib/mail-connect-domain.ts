@@ -3,6 +3,8 @@
  * Cloudflare zone or a Route53 hosted zone. The planner decides what to publish; one
  * renderer per provider decides how.
  */
+import { DnsRecord } from "@cdktf/provider-cloudflare/lib/dns-record";
+import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { Annotations } from "cdktf";
 import { Construct } from "constructs";
 import { RecordAdoption } from "./adoption";
@@ -16,9 +18,9 @@ import { MailClientSettings, mailClientSettings } from "./mail-client-settings";
 import { MailConnectRecordOptions } from "./options";
 import { planMailConnectRecords, RECORD_OPTION_KEYS } from "./plan/plan-records";
 import { MailConnectRecordPlan, PlanWarning, RecordPurpose } from "./record-plan";
-import { renderCloudflareRecords } from "./render/cloudflare-records";
+import { cloudflareRecordConfigs } from "./render/cloudflare-records";
 import { RenderContext, RenderedResource } from "./render/render-context";
-import { renderRoute53Records } from "./render/route53-records";
+import { route53RecordConfigs } from "./render/route53-records";
 
 /** Props of `MailConnectDomain`: the planner's options plus where and how to publish. */
 export interface MailConnectDomainProps extends MailConnectRecordOptions {
@@ -181,10 +183,20 @@ export class MailConnectDomain extends Construct {
     this.clientSettings = mailClientSettings(plan, product);
 
     const context: RenderContext = { zoneId: zone.zoneIdFor(this), provider: zone.provider };
-    const rendered =
-      zone.kind === "cloudflare"
-        ? renderCloudflareRecords(this, plan.records, context)
-        : renderRoute53Records(this, plan.records, context, { allowOverwrite: props.allowOverwrite });
+    // The resources are created right here, in plain loops: every provider resource captures
+    // the whole call stack several times while it is built (cdktf tokens), so each frame
+    // between the app and `new DnsRecord` costs time at synth (bench/, README "Performance").
+    // The renderers decide the configs (and every provider string in them).
+    const rendered: RenderedResource[] = [];
+    if (zone.kind === "cloudflare") {
+      for (const planned of cloudflareRecordConfigs(plan.records, context)) {
+        rendered.push({ id: planned.id, purpose: planned.purpose, records: planned.records, text: planned.text, resource: new DnsRecord(this, planned.id, planned.config) });
+      }
+    } else {
+      for (const planned of route53RecordConfigs(plan.records, context, { allowOverwrite: props.allowOverwrite })) {
+        rendered.push({ id: planned.id, purpose: planned.purpose, records: planned.records, resource: new Route53Record(this, planned.id, planned.config) });
+      }
+    }
     props.adopt?.apply(rendered, context);
     this.resources = Object.fromEntries(rendered.map((item) => [item.id, item]));
 

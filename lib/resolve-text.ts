@@ -5,12 +5,22 @@
  * (cdktf/lib/_tokens.js), with `preparing: false` so a cross-stack reference does not
  * create an output as a side effect.
  */
-import { DefaultTokenResolver, StringConcat, TerraformStack, Tokenization } from "cdktf";
+import { DefaultTokenResolver, StringConcat, TerraformStack, Token, Tokenization } from "cdktf";
 
 const RESOLVER = new DefaultTokenResolver(new StringConcat());
 
+/** Whether `value` is a literal that resolves to itself: no token inside. */
+function isPlainLiteral(value: unknown): boolean {
+  if (value === undefined || value === null || typeof value === "boolean") return true;
+  if (typeof value === "string" || typeof value === "number") return !Token.isUnresolved(value);
+  return false;
+}
+
 /** `value` with every token replaced by its Terraform expression. */
 export function resolveValue(stack: TerraformStack, value: unknown): unknown {
+  // Most record inputs are literal strings and string lists: skip the resolver for them.
+  if (isPlainLiteral(value)) return value;
+  if (Array.isArray(value) && !Token.isUnresolved(value) && value.every((item) => typeof item === "string" && !Token.isUnresolved(item))) return value;
   return Tokenization.resolve(value, { scope: stack, preparing: false, resolver: RESOLVER });
 }
 

@@ -47,6 +47,41 @@ function tryCreate(der: Buffer, type: "spki" | "pkcs1"): KeyObject | undefined {
   }
 }
 
+/** What the record needs from a decoded key. */
+interface KeyFacts {
+  /** `rsa`, `ed25519`, or another type (refused). */
+  readonly type: string | undefined;
+  /** RSA modulus length; 0 for other types. */
+  readonly bits: number;
+  /** The key as published in `p=` (RSA: SubjectPublicKeyInfo; Ed25519: the raw 32 bytes), base64. */
+  readonly published: string;
+}
+
+/**
+ * Decoded keys by their text. Decoding costs about half a millisecond, and an agency's domains
+ * usually share one key (mail-connect's), so each distinct text is decoded once.
+ */
+const KEY_FACTS = new Map<string, KeyFacts | undefined>();
+const KEY_FACTS_LIMIT = 64;
+
+function keyFacts(raw: string): KeyFacts | undefined {
+  if (KEY_FACTS.has(raw)) return KEY_FACTS.get(raw);
+  const key = decodeKey(raw);
+  let facts: KeyFacts | undefined;
+  if (key !== undefined) {
+    const type = key.asymmetricKeyType;
+    const spki = type === "rsa" || type === "ed25519" ? key.export({ format: "der", type: "spki" }) : undefined;
+    facts = {
+      type,
+      bits: type === "rsa" ? (key.asymmetricKeyDetails?.modulusLength ?? 0) : 0,
+      published: spki === undefined ? "" : type === "ed25519" ? spki.subarray(ED25519_SPKI_PREFIX.length).toString("base64") : spki.toString("base64"),
+    };
+  }
+  if (KEY_FACTS.size >= KEY_FACTS_LIMIT) KEY_FACTS.clear();
+  KEY_FACTS.set(raw, facts);
+  return facts;
+}
+
 /** Builds the DKIM record, or reports why it cannot (then returns undefined). */
 export function buildDkim(ctx: PlanContext, raw: unknown): DkimParts | undefined {
   const before = ctx.reasons.count;
@@ -70,20 +105,19 @@ export function buildDkim(ctx: PlanContext, raw: unknown): DkimParts | undefined
   let published: string = MAIL_CONNECT.dkimPublicKey;
   let keyType: "rsa" | "ed25519" = "rsa";
   if (dkim.publicKey !== undefined) {
-    const key = typeof dkim.publicKey === "string" ? decodeKey(dkim.publicKey) : undefined;
+    const key = typeof dkim.publicKey === "string" ? keyFacts(dkim.publicKey) : undefined;
     if (key === undefined) {
       ctx.fail("dkim.publicKey", dkim.publicKey, "must be a public key in PEM or base64 (SubjectPublicKeyInfo, PKCS#1, or a raw 32-byte Ed25519 key)", "Paste the key exactly as mail-connect gave it, or leave it out to use mail-connect's published key.");
-    } else if (key.asymmetricKeyType === "rsa") {
-      const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
-      if (bits < DKIM_MIN_RSA_BITS) {
-        ctx.fail("dkim.publicKey", `${String(dkim.publicKey).slice(0, 24)}...`, `is a ${bits}-bit RSA key; DKIM needs at least ${DKIM_MIN_RSA_BITS} bits (RFC 8301)`, "Use a key of 2048 bits or more.");
+    } else if (key.type === "rsa") {
+      if (key.bits < DKIM_MIN_RSA_BITS) {
+        ctx.fail("dkim.publicKey", `${String(dkim.publicKey).slice(0, 24)}...`, `is a ${key.bits}-bit RSA key; DKIM needs at least ${DKIM_MIN_RSA_BITS} bits (RFC 8301)`, "Use a key of 2048 bits or more.");
       }
-      published = key.export({ format: "der", type: "spki" }).toString("base64");
-    } else if (key.asymmetricKeyType === "ed25519") {
+      published = key.published;
+    } else if (key.type === "ed25519") {
       keyType = "ed25519";
-      published = key.export({ format: "der", type: "spki" }).subarray(ED25519_SPKI_PREFIX.length).toString("base64");
+      published = key.published;
     } else {
-      ctx.fail("dkim.publicKey", `${String(dkim.publicKey).slice(0, 24)}...`, `is a key of type "${key.asymmetricKeyType}"; DKIM keys are RSA or Ed25519 (RFC 6376, RFC 8463)`, "Use the RSA or Ed25519 key mail-connect gave you.");
+      ctx.fail("dkim.publicKey", `${String(dkim.publicKey).slice(0, 24)}...`, `is a key of type "${key.type}"; DKIM keys are RSA or Ed25519 (RFC 6376, RFC 8463)`, "Use the RSA or Ed25519 key mail-connect gave you.");
     }
   }
   if (dkim.keyType !== undefined && dkim.keyType !== keyType) {

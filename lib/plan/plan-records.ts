@@ -83,14 +83,15 @@ export function planMailConnectRecords(options: MailConnectRecordOptions): MailC
   const dmarc = buildDmarcText(ctx, input.dmarc);
   const extra = extraTexts(ctx, input.extraTxt);
   const domain = ctx.domain;
-  const reserved: Record<string, string> = {
+  // Only built when there are server names to check (most domains have none).
+  const reserved = (): Record<string, string> => ({
     [domain]: "MX/SPF (domain apex)",
     [`${MAIL_CONNECT.autoconfig.label}.${domain}`]: "autoconfig",
     [`${MAIL_CONNECT.autodiscover.label}.${domain}`]: "autodiscover",
     [`_dmarc.${domain}`]: "DMARC",
     ...(dkim ? { [dkim.name]: "DKIM" } : {}),
-  };
-  const serverNames = buildServerNames(ctx, input.serverNames, reserved);
+  });
+  const serverNames = input.serverNames === undefined ? [] : buildServerNames(ctx, input.serverNames, reserved());
   if (product === "secgate") {
     ctx.warn("secgate-smtp-ingress", "product", `With SECGATE, mail-connect delivers filtered mail to your own server: it must accept SMTP on TCP 25 from mail-connect's network ${MAIL_CONNECT.network.join(", ")} (MailConnectFirewall creates that rule on AWS).`);
   }

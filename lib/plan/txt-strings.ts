@@ -11,6 +11,8 @@ export const MAX_TXT_TEXT_LENGTH = 2048;
 
 /** Splits `text` into chunks of at most 255 bytes, from the start (the last one may be shorter). */
 export function splitCharacterStrings(text: string): string[] {
+  // Short ASCII text (as many UTF-8 bytes as UTF-16 units) is one chunk as it is.
+  if (text.length <= MAX_CHARACTER_STRING_BYTES && Buffer.byteLength(text, "utf8") === text.length) return [text];
   const bytes = Buffer.from(text, "utf8");
   if (bytes.length === 0) return [""];
   const chunks: string[] = [];

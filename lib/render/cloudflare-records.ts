@@ -4,10 +4,9 @@
  * Every Cloudflare-specific string is made here; each rule cites the issue behind it.
  */
 import { createHash } from "crypto";
-import { DnsRecord, DnsRecordConfig } from "@cdktf/provider-cloudflare/lib/dns-record";
-import { Construct } from "constructs";
+import type { DnsRecordConfig } from "@cdktf/provider-cloudflare/lib/dns-record";
 import { PlannedRecord, TxtValue } from "../record-plan";
-import { RenderContext, RenderedResource } from "./render-context";
+import { PlannedResource, RenderContext } from "./render-context";
 
 /**
  * TXT `content` as RFC 1035 character-strings: every ≤255-byte chunk in double quotes,
@@ -60,18 +59,17 @@ function valueConfig(record: PlannedRecord, index: number): Pick<DnsRecordConfig
 }
 
 /**
- * Creates one `cloudflare_dns_record` per planned value under `scope`.
+ * The config of one `cloudflare_dns_record` per planned value (pure: nothing is created).
  * `name` is the FQDN (the v5 upgrade guide requires it; relative names drift, #7289);
  * `proxied: false` is explicit (a proxied autoconfig CNAME would break mail clients' TLS);
  * `settings`, `comment` and `tags` are left out (empty ones drift, #5858, #5517).
  */
-export function renderCloudflareRecords(scope: Construct, records: readonly PlannedRecord[], context: RenderContext): RenderedResource[] {
-  const rendered: RenderedResource[] = [];
+export function cloudflareRecordConfigs(records: readonly PlannedRecord[], context: RenderContext): PlannedResource<DnsRecordConfig>[] {
+  const planned: PlannedResource<DnsRecordConfig>[] = [];
   for (const record of records) {
-    record.values.forEach((value, index) => {
-      const text = record.type === "TXT" ? (value as TxtValue).text : undefined;
-      const id = cloudflareRecordId(record, text);
-      const resource = new DnsRecord(scope, id, {
+    for (let index = 0; index < record.values.length; index += 1) {
+      const text = record.type === "TXT" ? (record.values[index] as TxtValue).text : undefined;
+      const config: DnsRecordConfig = {
         zoneId: context.zoneId,
         name: record.name,
         type: record.type,
@@ -79,9 +77,9 @@ export function renderCloudflareRecords(scope: Construct, records: readonly Plan
         proxied: false,
         ...valueConfig(record, index),
         provider: context.provider,
-      });
-      rendered.push({ id, purpose: record.purpose, records: [record], text, resource });
-    });
+      };
+      planned.push({ id: cloudflareRecordId(record, text), purpose: record.purpose, records: [record], text, config });
+    }
   }
-  return rendered;
+  return planned;
 }

@@ -27,3 +27,23 @@ export interface RenderedResource {
   /** The Terraform resource. */
   readonly resource: TerraformResource;
 }
+
+/**
+ * One resource a renderer planned, before it is created: its construct id and the provider
+ * class's config. `MailConnectDomain` creates the resources from these in a plain loop: every
+ * provider resource captures the whole call stack several times while it is built (cdktf
+ * tokens), so each frame between the app and `new DnsRecord` costs time at synth (bench/,
+ * README "Performance").
+ */
+export interface PlannedResource<Config> {
+  /** The construct id (public API: it decides the Terraform address). */
+  readonly id: string;
+  /** The purpose the resource is named after. */
+  readonly purpose: RecordPurpose;
+  /** The planned records this resource publishes. */
+  readonly records: readonly PlannedRecord[];
+  /** Cloudflare only: the one TXT text this resource publishes. */
+  readonly text?: string;
+  /** The config for the provider class's constructor. */
+  readonly config: Config;
+}

@@ -4,10 +4,9 @@
  * become one resource: SPF and the extra TXT values share the apex TXT set, which keeps
  * the construct id `spf`. Every Route53-specific string is made here.
  */
-import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
-import { Construct } from "constructs";
+import type { Route53RecordConfig } from "@cdktf/provider-aws/lib/route53-record";
 import { PlannedRecord, PlannedRecordType, RecordPurpose, RecordValue, TxtValue, MxValue, CnameValue, SrvValue } from "../record-plan";
-import { RenderContext, RenderedResource } from "./render-context";
+import { PlannedResource, RenderContext } from "./render-context";
 
 /** Which purpose names a shared set: the first one in this order that the set holds. */
 const PURPOSE_ORDER: readonly RecordPurpose[] = ["mx", "spf", "dkim", "dmarc", "autoconfig", "autodiscover", "incoming", "outgoing", "text"];
@@ -80,18 +79,18 @@ function groupByNameAndType(records: readonly PlannedRecord[]): PlannedRecord[][
   return [...groups.values()];
 }
 
-/** Creates one `aws_route53_record` per name+type under `scope`. */
-export function renderRoute53Records(
-  scope: Construct,
+/** The config of one `aws_route53_record` per name+type (pure: nothing is created). */
+export function route53RecordConfigs(
   records: readonly PlannedRecord[],
   context: RenderContext,
   options: Route53RenderOptions = {},
-): RenderedResource[] {
-  return groupByNameAndType(records).map((group) => {
+): PlannedResource<Route53RecordConfig>[] {
+  const planned: PlannedResource<Route53RecordConfig>[] = [];
+  for (const group of groupByNameAndType(records)) {
     const purpose = PURPOSE_ORDER.find((p) => group.some((r) => r.purpose === p))!;
     const first = group[0];
     const values = group.flatMap((record) => (record.values as readonly RecordValue[]).map((value) => route53RecordValue(record.type, value)));
-    const resource = new Route53Record(scope, purpose, {
+    const config: Route53RecordConfig = {
       zoneId: context.zoneId,
       // Lowercase FQDN without trailing dot: any other spelling of the same name is a
       // replacement of the record set.
@@ -101,7 +100,8 @@ export function renderRoute53Records(
       records: values,
       ...(options.allowOverwrite === true ? { allowOverwrite: true } : {}),
       provider: context.provider,
-    });
-    return { id: purpose, purpose, records: group, resource };
-  });
+    };
+    planned.push({ id: purpose, purpose, records: group, config });
+  }
+  return planned;
 }
