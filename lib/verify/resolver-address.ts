@@ -3,7 +3,7 @@
  * `192.0.2.53`, `192.0.2.53:5353`; IPv6 `2001:db8::53`, `[2001:db8::53]:5353`; a host name
  * is looked up once. Returns the form `dns.Resolver#setServers` takes.
  */
-import { promises as dns } from "dns";
+import type * as Dns from "dns";
 import * as net from "net";
 import { VerifyInputError } from "./verify-input-error";
 
@@ -51,7 +51,7 @@ export async function resolverServer(spec: string): Promise<string> {
   const { host, port } = parseResolverSpec(spec);
   if (net.isIP(host) !== 0) return server(host, port);
   try {
-    const { address } = await dns.lookup(host);
+    const { address } = await (require("dns") as typeof Dns).promises.lookup(host); // loaded lazily, see live-dns.ts
     return server(address, port);
   } catch (error) {
     throw badResolver(spec, `its host name does not resolve (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
