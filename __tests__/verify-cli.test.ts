@@ -14,29 +14,7 @@ import { VerifyJson, runCli } from "../lib/verify";
 import { BindServer, startBindServer } from "./support/bind-server";
 import { mailConnectZone } from "./support/mail-connect-zone";
 import { liveZone, plannedRrsets, withRrset } from "./verify-support/live-zones";
-
-const BIN = path.join(__dirname, "..", "bin", "cdktf-mail-connect.js");
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly ms: number;
-}
-
-/** Runs the CLI as a child process (asynchronously, so the test's event loop keeps running). */
-function cli(args: readonly string[]): Promise<Run> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once("error", reject);
-    child.once("close", (code) => resolve({ code, stdout, stderr, ms: Date.now() - started }));
-  });
-}
+import { runCliProcess } from "./verify-support/run-cli";
 
 /** Runs `runCli` in this process, collecting what it writes. */
 async function inProcess(args: readonly string[], stderrIsTTY = false): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -79,7 +57,7 @@ afterAll(async () => {
 
 describe("exit codes of the real command", () => {
   test("0 when the zone is correct, with the table on stdout and nothing on stderr", async () => {
-    const run = await cli(["verify", "--domain", "firma.de", "--spf-all", "softfail", "--resolver", server.address]);
+    const run = await runCliProcess(["verify", "--domain", "firma.de", "--spf-all", "softfail", "--resolver", server.address]);
     expect([run.code, run.stderr]).toEqual([0, ""]);
     expect(run.stdout).toContain("firma.de (--domain): ✔ all 9 checks passed\n");
     expect(run.stdout).toMatch(/^ {2}TXT firma\.de \(SPF\) +"v=spf1 include:_spf\.mail-connect\.net ~all" +"v=spf1 include:_spf\.mail-connect\.net ~all" +✔$/m);
@@ -87,7 +65,7 @@ describe("exit codes of the real command", () => {
   });
 
   test("1 when the live MX differs, with the row marked ✘ and a one-line message on stderr", async () => {
-    const run = await cli(["verify", "--domain", "drift.de", "--resolver", server.address]);
+    const run = await runCliProcess(["verify", "--domain", "drift.de", "--resolver", server.address]);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^ {2}MX drift\.de +10 mx\.mail-connect\.net\. +10 mx\.other-provider\.example\. +✘ +The MX points to 10 mx\.other-provider\.example\., not 10 mx\.mail-connect\.net\.: mail for drift\.de does not reach mail-connect\.$/m);
     expect(run.stderr).toBe("cdktf-mail-connect: live DNS differs in 1 check for drift.de.\n");
@@ -96,7 +74,7 @@ describe("exit codes of the real command", () => {
   test("--config with many domains and --json: the documented JSON shape on stdout", async () => {
     const config = path.join(tmp, "domains.json");
     fs.writeFileSync(config, JSON.stringify([{ domain: "firma.de", spf: { all: "softfail" } }, { domain: "drift.de" }]));
-    const run = await cli(["verify", "--config", config, "--json", "--resolver", server.address]);
+    const run = await runCliProcess(["verify", "--config", config, "--json", "--resolver", server.address]);
     expect(run.code).toBe(1);
     const json = JSON.parse(run.stdout) as VerifyJson;
     expect(json).toMatchObject({
@@ -125,7 +103,7 @@ describe("exit codes of the real command", () => {
 
   test("2 when nothing listens at the resolver's port: every check is an error, the reason on stderr, quickly", async () => {
     const port = await closedPort();
-    const run = await cli(["verify", "--domain", "firma.de", "--resolver", `127.0.0.1:${port}`, "--timeout", "300", "--retries", "0"]);
+    const run = await runCliProcess(["verify", "--domain", "firma.de", "--resolver", `127.0.0.1:${port}`, "--timeout", "300", "--retries", "0"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("cdktf-mail-connect: could not check 9 of 9 checks:\n");
     expect(run.stderr).toBe(
@@ -141,7 +119,7 @@ describe("exit codes of the real command", () => {
     await new Promise<void>((resolve) => silent.bind(0, "127.0.0.1", resolve));
     try {
       const address = `127.0.0.1:${silent.address().port}`;
-      const run = await cli(["verify", "--domain", "firma.de", "--resolver", address, "--timeout", "200", "--retries", "0"]);
+      const run = await runCliProcess(["verify", "--domain", "firma.de", "--resolver", address, "--timeout", "200", "--retries", "0"]);
       expect(run.code).toBe(2);
       expect(run.stderr).toBe(`cdktf-mail-connect: could not check 9 of 9 checks:\n  - no answer from ${address} within 200 ms (1 try) (9 checks, e.g. MX firma.de)\n`);
       expect(run.ms).toBeLessThan(15000);
@@ -151,7 +129,7 @@ describe("exit codes of the real command", () => {
   });
 
   test("2 for bad arguments: every problem on stderr, nothing on stdout", async () => {
-    const run = await cli(["verify", "--domain", "firma.de", "--spf-all", "strict", "--timeout", "soon"]);
+    const run = await runCliProcess(["verify", "--domain", "firma.de", "--spf-all", "strict", "--timeout", "soon"]);
     expect(run).toMatchObject({
       code: 2,
       stdout: "",

@@ -3,7 +3,6 @@
  * mail domains, checked against a real BIND named on 127.0.0.1. One directory is written by
  * hand in the shape cdktf writes; the other comes from real MailConnectDomain constructs.
  */
-import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -17,21 +16,9 @@ import { BindServer, startBindServer } from "./support/bind-server";
 import { CF_ZONE_ID, RSA_2048_PUBLIC_KEY, route53Stack } from "./support/domain-stack";
 import { mailConnectZone } from "./support/mail-connect-zone";
 import { liveZone, plannedRrsets, withRrset } from "./verify-support/live-zones";
+import { runCliProcess } from "./verify-support/run-cli";
 
-const BIN = path.join(__dirname, "..", "bin", "cdktf-mail-connect.js");
 const DKIM = `v=DKIM1; k=rsa; p=${MAIL_CONNECT.dkimPublicKey}`;
-
-function cli(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once("error", reject);
-    child.once("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 /** Writes `json` as `<dir>/stacks/<stack>/cdk.tf.json`, as `cdktf synth` does. */
 function writeStack(dir: string, stack: string, json: unknown): void {
@@ -128,7 +115,7 @@ describe("a hand-written synth directory", () => {
   });
 
   test("the CLI reports the stale autoconfig CNAME the deployment no longer has: exit 1", async () => {
-    const run = await cli(["verify", "--synth", dir, "--resolver", server.address]);
+    const run = await runCliProcess(["verify", "--synth", dir, "--resolver", server.address]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("news.my-company.com (stack news): ✘ 1 of 9 checks failed\n");
     expect(run.stdout).toMatch(
@@ -143,7 +130,7 @@ describe("a hand-written synth directory", () => {
 
   test("--stack picks one stack: exit 0; an unknown stack name exits 2", async () => {
     expect((await verifyDomains(expectedFromSynth(dir, { stacks: ["shop"] }).domains, { resolver: server.address })).exitCode).toBe(0);
-    const run = await cli(["verify", "--synth", dir, "--stack", "shopp", "--resolver", server.address]);
+    const run = await runCliProcess(["verify", "--synth", dir, "--stack", "shopp", "--resolver", server.address]);
     expect([run.code, run.stderr.split("\n")[0]]).toEqual([2, `cdktf-mail-connect: --stack: got "shopp"; "${dir}" has the stacks "news", "shop".`]);
   });
 
