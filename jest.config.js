@@ -11,5 +11,6 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }],
   },
   setupFilesAfterEnv: ["<rootDir>/setup.js"],
+  reporters: ["default", "<rootDir>/jest-summary-reporter.js"],
   testTimeout: 60000,
 };
