@@ -108,3 +108,21 @@ test("unknown record types fail unless skipUnknown is set", () => {
   expect(problems(json)).toEqual(['aws_route53_record.a: type "A" is not one this round-trip reads']);
   expect(publishedRrsetsFromTerraform(json, { skipUnknown: true })).toEqual([]);
 });
+
+test("onUnreadable leaves out resources that cannot be read alone, but still refuses conflicts between the rest", () => {
+  const json: TerraformJson = {
+    resource: {
+      cloudflare_dns_record: {
+        lb: { zone_id: "z", ttl: 300, proxied: false, name: "www.firma.de", type: "CNAME", content: "${aws_lb.web.dns_name}" },
+        mx: { zone_id: "z", ttl: 3600, proxied: false, name: "firma.de", type: "MX", content: "mx.mail-connect.net", priority: 10 },
+      },
+    },
+  };
+  const unreadable: string[] = [];
+  const sets = publishedRrsetsFromTerraform(json, { onUnreadable: (p) => unreadable.push(p) });
+  expect(sets.map((s) => `${s.name} ${s.type}`)).toEqual(["firma.de MX"]);
+  expect(unreadable).toEqual(['cloudflare_dns_record.lb: CNAME content is not a literal host name ("${aws_lb.web.dns_name}")']);
+
+  const twoSpf = cf({ a: { name: "firma.de", type: "TXT", content: '"v=spf1 -all"' }, b: { name: "firma.de", type: "TXT", content: '"v=spf1 ?all"' } });
+  expect(() => publishedRrsetsFromTerraform(twoSpf, { onUnreadable: () => undefined })).toThrow(UnpublishableRecordError);
+});

@@ -33,6 +33,13 @@ export interface PublishedRrsetOptions {
    * @default false
    */
   readonly skipUnknown?: boolean;
+  /**
+   * Called with the problems of each resource that cannot be read on its own (a value that
+   * is a token, a drifting form, ...); the resource is then left out instead of failing the
+   * whole call. Problems between readable resources (two SPF records, clashing sets) still throw.
+   * @default - such problems throw `UnpublishableRecordError` with all others
+   */
+  readonly onUnreadable?: (problem: string) => void;
 }
 
 const HOST = /^(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)+[a-z0-9-]{1,63}$/;
@@ -206,13 +213,18 @@ export function publishedRrsetsFromTerraform(json: TerraformJson, options: Publi
   const problems: string[] = [];
   const drafts: Draft[] = [];
   const skip = options.skipUnknown ?? false;
-  for (const [id, r] of Object.entries(json.resource?.cloudflare_dns_record ?? {})) {
-    const draft = cloudflareRecord(`cloudflare_dns_record.${id}`, r, problems, skip);
-    if (draft) drafts.push(draft);
-  }
-  for (const [id, r] of Object.entries(json.resource?.aws_route53_record ?? {})) {
-    const draft = route53Record(`aws_route53_record.${id}`, r, problems, skip);
-    if (draft) drafts.push(draft);
+  const readers = [
+    ["cloudflare_dns_record", cloudflareRecord],
+    ["aws_route53_record", route53Record],
+  ] as const;
+  for (const [type, read] of readers) {
+    for (const [id, r] of Object.entries(json.resource?.[type] ?? {})) {
+      const own: string[] = [];
+      const draft = read(`${type}.${id}`, r, own, skip);
+      if (own.length > 0 && options.onUnreadable !== undefined) own.forEach(options.onUnreadable);
+      else problems.push(...own);
+      if (draft && own.length === 0) drafts.push(draft);
+    }
   }
 
   const sets = new Map<string, Draft>();

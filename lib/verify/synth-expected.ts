@@ -63,21 +63,8 @@ function readJson(file: string): TerraformJson {
  * problems between readable resources (two SPF records, clashing sets) stop the check.
  */
 function stackRrsets(stack: string, json: TerraformJson, skipped: string[]): DnsRrset[] {
-  const resources = json.resource ?? {};
-  const readable: Record<string, Record<string, Record<string, unknown>>> = {};
-  for (const type of ["cloudflare_dns_record", "aws_route53_record"]) {
-    for (const [id, body] of Object.entries(resources[type] ?? {})) {
-      try {
-        publishedRrsetsFromTerraform({ resource: { [type]: { [id]: body } } }, { skipUnknown: true });
-        (readable[type] ??= {})[id] = body;
-      } catch (error) {
-        if (!(error instanceof UnpublishableRecordError)) throw error;
-        skipped.push(...error.problems.map((p) => `stack ${stack}: ${p}`));
-      }
-    }
-  }
   try {
-    return publishedRrsetsFromTerraform({ resource: readable }, { skipUnknown: true });
+    return publishedRrsetsFromTerraform(json, { skipUnknown: true, onUnreadable: (problem) => skipped.push(`stack ${stack}: ${problem}`) });
   } catch (error) {
     if (!(error instanceof UnpublishableRecordError)) throw error;
     throw new VerifyInputError(error.problems.map((p) => `stack ${stack}: ${p}`));
