@@ -15,19 +15,29 @@ describe("DnsZone factories", () => {
   test.each([
     ["cloudflare", () => DnsZone.cloudflare({})],
     ["route53", () => DnsZone.route53({})],
-  ])("%s without zoneId and zoneName is refused", (kind, make) => {
-    const error = validationErrorOf(make);
-    expect(error.message.split("\n")[0]).toBe(`Invalid mail-connect options for DnsZone.${kind}() (1 problem):`);
-    expect(error.messages).toEqual([`zone: got {}; needs a zoneId or a zoneName. Pass DnsZone.${kind}({ zoneId: "..." }) or DnsZone.${kind}({ zoneName: "firma.de" }).`]);
+  ])("%s without zoneId and zoneName is refused by the domain, together with its other problems", (kind, make) => {
+    const zone = make();
+    const error = validationErrorOf(() => domainIn(cloudflareStack(), { domain: "1.2.3.4", zone }));
+    expect(error.message.split("\n")[0]).toBe('Invalid mail-connect options for MailConnectDomain "test/firma" (2 problems):');
+    expect(error.messages).toEqual([
+      'domain: got "1.2.3.4"; must be a domain name: it must be a host name, not an IP address. Use the mail domain itself, e.g. "firma.de" or "news.my-company.com".',
+      `zone: got {}; needs a zoneId or a zoneName. Pass DnsZone.${kind}({ zoneId: "..." }) or DnsZone.${kind}({ zoneName: "firma.de" }).`,
+    ]);
   });
 
   test("malformed literal zone ids and names are refused, all at once", () => {
-    expect(validationReasonsOf(() => DnsZone.cloudflare({ zoneId: "firma.de", zoneName: "firma..de" }))).toEqual([
+    expect(validationReasonsOf(() => domainIn(cloudflareStack(), { zone: DnsZone.cloudflare({ zoneId: "firma.de", zoneName: "firma..de" }) }))).toEqual([
       'zone.zoneId: got "firma.de"; a Cloudflare zone id is 32 lowercase hex digits. Copy the Zone ID from the zone\'s overview page in the Cloudflare dashboard, or pass zoneName instead.',
       'zone.zoneName: got "firma..de"; must not contain an empty label (two dots in a row). Pass the zone\'s apex name, e.g. "firma.de".',
     ]);
-    expect(validationReasonsOf(() => DnsZone.route53({ zoneId: "/hostedzone/Z123" }))).toEqual([
+    expect(validationReasonsOf(() => domainIn(route53Stack(), { zone: DnsZone.route53({ zoneId: "/hostedzone/Z123" }) }))).toEqual([
       'zone.zoneId: got "/hostedzone/Z123"; a Route53 hosted zone id is upper-case letters and digits (e.g. Z0123456789ABCDEFGHIJ). Pass the id without the "/hostedzone/" prefix, or pass zoneName instead.',
+    ]);
+  });
+
+  test("a misspelt option is refused instead of silently falling back to a default", () => {
+    expect(validationReasonsOf(() => domainIn(cloudflareStack(), { produkt: "team" } as Partial<MailConnectDomainProps>))).toEqual([
+      'produkt: got "team"; is not a known option. Use one of: domain, product, autoSetup, serverNames, spf, dkim, dmarc, extraTxt, ttl, zone, firewall, adopt, allowOverwrite.',
     ]);
   });
 

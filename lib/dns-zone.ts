@@ -47,7 +47,8 @@ const ROUTE53_ZONE_ID = /^[A-Z0-9]{1,32}$/;
 export class DnsZone {
   /**
    * A Cloudflare zone, by id or by name (looked up with the `cloudflare_zone` data source).
-   * @throws MailConnectValidationError when neither `zoneId` nor `zoneName` is given, or either is malformed.
+   * Problems (neither `zoneId` nor `zoneName`, or a malformed one) are reported by the
+   * `MailConnectDomain` that uses the zone, together with every other problem.
    */
   public static cloudflare(options: DnsZoneOptions): DnsZone {
     return new DnsZone("cloudflare", options);
@@ -55,7 +56,7 @@ export class DnsZone {
 
   /**
    * A Route53 public hosted zone, by id or by name (looked up with the `aws_route53_zone` data source).
-   * @throws MailConnectValidationError when neither `zoneId` nor `zoneName` is given, or either is malformed.
+   * Problems are reported by the `MailConnectDomain` that uses the zone (see `cloudflare`).
    */
   public static route53(options: DnsZoneOptions): DnsZone {
     return new DnsZone("route53", options);
@@ -102,15 +103,19 @@ export class DnsZone {
     } else {
       this.zoneName = zoneName;
     }
-    reasons.throwIfAny(`DnsZone.${kind}()`);
+    // Kept, not thrown: MailConnectDomain reports them together with every other problem.
+    this.reasons = reasons.reasons;
   }
+
+  /** Problems with the zone's own options (missing or malformed id or name); reported by `MailConnectDomain`. */
+  public readonly reasons: readonly ValidationReason[];
 
   /**
    * Problems with publishing `domain` (normalised) in this zone: with a literal `zoneName`,
    * the domain must equal it or lie under it.
    */
   public domainReasons(domain: string): ValidationReason[] {
-    if (this.zoneName === undefined || Token.isUnresolved(this.zoneName)) return [];
+    if (this.reasons.length > 0 || this.zoneName === undefined || Token.isUnresolved(this.zoneName)) return [];
     if (isWithinDomain(domain, this.zoneName)) return [];
     return [
       {

@@ -74,6 +74,9 @@ type UnpassedOptionKeys = Exclude<keyof MailConnectRecordOptions, (typeof RECORD
 const ALL_OPTION_KEYS_PASSED: [UnpassedOptionKeys] extends [never] ? true : never = true;
 void ALL_OPTION_KEYS_PASSED;
 
+/** The props this construct reads besides the planner's options. */
+const PUBLISHING_KEYS = ["zone", "firewall", "adopt", "allowOverwrite"] as const;
+
 /** The planner's options out of the props, and nothing else (the planner refuses unknown keys). */
 function recordOptions(props: MailConnectDomainProps): MailConnectRecordOptions {
   const picked: Record<string, unknown> = {};
@@ -101,9 +104,16 @@ function fqdnsOf(plan: MailConnectRecordPlan): MailConnectFqdns {
 /** Problems with the props the planner does not see (zone, adopt, allowOverwrite, firewall). */
 function publishingReasons(props: MailConnectDomainProps, plan: MailConnectRecordPlan | undefined): ValidationReason[] {
   const reasons: ValidationReason[] = [];
+  const known: readonly string[] = [...RECORD_OPTION_KEYS, ...PUBLISHING_KEYS];
+  for (const key of Object.keys(props)) {
+    // A misspelt key (`produkt: "team"`) would otherwise be dropped silently and the default used.
+    if (!known.includes(key)) reasons.push({ path: key, value: (props as unknown as Record<string, unknown>)[key], rule: "is not a known option", fix: `Use one of: ${known.join(", ")}.` });
+  }
   const zone = props.zone;
   if (!(zone instanceof DnsZone)) {
     reasons.push({ path: "zone", value: zone, rule: "must be a DnsZone", fix: 'Pass DnsZone.cloudflare({ zoneId: "..." }) or DnsZone.route53({ zoneName: "firma.de" }).' });
+  } else {
+    reasons.push(...zone.reasons);
   }
   if (props.adopt !== undefined && !(props.adopt instanceof RecordAdoption)) {
     reasons.push({ path: "adopt", value: props.adopt, rule: "must be a RecordAdoption", fix: "Pass RecordAdoption.route53(...) or RecordAdoption.cloudflare({ ... })." });

@@ -195,3 +195,27 @@ describe("all problems at once", () => {
     expect(() => planMailConnectRecords({ domain: "firma.de", ttl: 1, spf: { all: "x" as never } })).toThrow(/^Invalid mail-connect options for "firma.de" \(2 problems\):\n  - ttl: got 1;/);
   });
 });
+
+describe("rules found in review", () => {
+  test("a server name written in Unicode is compared in punycode against the reserved names", () => {
+    expect(reasonsFor({ domain: "bücher.de", serverNames: { incoming: "autoconfig.bücher.de" } })).toEqual([
+      'serverNames.incoming: got "autoconfig.bücher.de"; names autoconfig.xn--bcher-kva.de, which is already used by the autoconfig record. Choose another name, e.g. "imap" for incoming and "smtp" for outgoing.',
+    ]);
+  });
+
+  test("refuses server names for SECGATE, whose clients use the customer's own server", () => {
+    expect(reasonsFor({ ...D, product: "secgate", serverNames: { incoming: "imap" } })).toEqual([
+      'serverNames: got {"incoming":"imap"}; points mail clients at mail-connect\'s servers, but with SECGATE your clients use your own mail server (mail-connect only filters in front of it). Remove serverNames; publish your own server\'s names in your own records.',
+    ]);
+  });
+
+  test("an SPF record of 449 bytes is accepted, 450 bytes is refused", () => {
+    const ip4 = Array.from({ length: 18 }, (_, i) => `198.51.100.${100 + i}`);
+    const base = Buffer.byteLength(`v=spf1 ${ip4.map((ip) => `ip4:${ip}`).join(" ")} include:_spf.mail-connect.net ?all`);
+    const includeOf = (total: number) => `${"a".repeat(total - base - " include:".length - ".example".length)}.example`;
+    const plan = planMailConnectRecords({ ...D, spf: { ip4, include: [includeOf(449)] } });
+    const spf = plan.records.find((r) => r.purpose === "spf")!.values[0] as { text: string };
+    expect(Buffer.byteLength(spf.text)).toBe(449);
+    expect(reasonsFor({ ...D, spf: { ip4, include: [includeOf(450)] } })[0]).toMatch(/^spf: got ".*"; makes a record of 450 bytes; it must stay under 450 bytes/);
+  });
+});

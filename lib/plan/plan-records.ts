@@ -91,7 +91,12 @@ export function planMailConnectRecords(options: MailConnectRecordOptions): MailC
     [`_dmarc.${domain}`]: "DMARC",
     ...(dkim ? { [dkim.name]: "DKIM" } : {}),
   });
-  const serverNames = input.serverNames === undefined ? [] : buildServerNames(ctx, input.serverNames, reserved());
+  let serverNames: ReturnType<typeof buildServerNames> = [];
+  if (input.serverNames !== undefined && product === "secgate") {
+    ctx.fail("serverNames", input.serverNames, "points mail clients at mail-connect's servers, but with SECGATE your clients use your own mail server (mail-connect only filters in front of it)", "Remove serverNames; publish your own server's names in your own records.");
+  } else if (input.serverNames !== undefined) {
+    serverNames = buildServerNames(ctx, input.serverNames, reserved());
+  }
   if (product === "secgate") {
     ctx.warn("secgate-smtp-ingress", "product", `With SECGATE, mail-connect delivers filtered mail to your own server: it must accept SMTP on TCP 25 from mail-connect's network ${MAIL_CONNECT.network.join(", ")} (MailConnectFirewall creates that rule on AWS).`);
   }

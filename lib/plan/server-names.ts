@@ -3,6 +3,7 @@
  * CNAMEs inside the domain to mail-connect's certified server names, never address records.
  */
 import * as net from "net";
+import { domainToASCII } from "url";
 import { MAIL_CONNECT } from "../mail-connect";
 import { isWithinDomain, normaliseHostName } from "./host-names";
 import { PlanContext, checkKnownKeys, objectOption } from "./plan-context";
@@ -32,9 +33,9 @@ function resolveName(ctx: PlanContext, path: string, value: unknown): string | u
     ctx.fail(path, value, "must be a host name, not an IP address: mail-connect's IP addresses change without notice during maintenance or faults (article: \"auf keinen Fall unsere IP-Adressen verwenden\")", `${fix} It becomes a CNAME to ${TARGETS[path.endsWith("incoming") ? "incoming" : "outgoing"]}.`);
     return undefined;
   }
-  const lower = bare.toLowerCase();
-  const candidate = lower.includes(".") ? lower : `${lower}.${ctx.domain}`;
-  return candidate;
+  // Compared in punycode, like the reserved names (`autoconfig.bücher.de` is `autoconfig.xn--bcher-kva.de`).
+  const ascii = domainToASCII(bare).toLowerCase() || bare.toLowerCase();
+  return ascii.includes(".") ? ascii : `${ascii}.${ctx.domain}`;
 }
 
 /** Checks `serverNames` and returns the CNAMEs to publish. */

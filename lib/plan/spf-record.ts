@@ -107,7 +107,7 @@ export function buildSpfText(ctx: PlanContext, raw: unknown): string | undefined
   }
   const terms = ["v=spf1", ...(a ? ["a"] : []), ...(mx ? ["mx"] : []), ...ip4, ...ip6, `include:${MAIL_CONNECT.spfInclude}`, ...others, QUALIFIER[all]];
   const text = terms.join(" ");
-  if (Buffer.byteLength(text) > SPF_MAX_RECORD_BYTES) {
+  if (Buffer.byteLength(text) >= SPF_MAX_RECORD_BYTES) {
     ctx.fail("spf", `${text.slice(0, 60)}...`, `makes a record of ${Buffer.byteLength(text)} bytes; it must stay under ${SPF_MAX_RECORD_BYTES} bytes so the answer fits in one UDP packet (RFC 7208 §3.4)`,
       "Merge addresses into wider networks or move senders behind one include.");
   }
