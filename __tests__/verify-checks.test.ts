@@ -45,6 +45,16 @@ const SCENARIOS: Record<string, Scenario> = {
     drift: (s) =>
       withRrset(withRrset(s, "autoconfig.stale-team.de", "CNAME", ["autoconfig.mail-connect.net."]), "_autodiscover._tcp.stale-team.de", "SRV", ["1 100 443 autodiscover.mail-connect.net."]),
   },
+  "own-autosetup-gate.de": {
+    options: { domain: "own-autosetup-gate.de", product: "secgate" },
+    // SECGATE: the customer's own mail server publishes its own auto-setup records (allowed by the article).
+    drift: (s) =>
+      withRrset(withRrset(s, "autoconfig.own-autosetup-gate.de", "CNAME", ["mail.own-autosetup-gate.de."]), "_autodiscover._tcp.own-autosetup-gate.de", "SRV", ["0 0 443 mail.own-autosetup-gate.de."]),
+  },
+  "mc-autosetup-gate.de": {
+    options: { domain: "mc-autosetup-gate.de", product: "secgate" },
+    drift: (s) => withRrset(s, "autoconfig.mc-autosetup-gate.de", "CNAME", ["autoconfig.mail-connect.net."]),
+  },
   "truncated-dkim.de": {
     options: { domain: "truncated-dkim.de" },
     drift: (s) => withRrset(s, "mail-connect._domainkey.truncated-dkim.de", "TXT", [`"${DKIM_TEXT.slice(0, -10)}"`]),
@@ -229,6 +239,21 @@ describe("each kind of drift is reported in the right row", () => {
     ]);
   });
 
+  test("SECGATE: the own server's auto-setup records pass, mail-connect's are reported", () => {
+    expect(failing("own-autosetup-gate.de")).toEqual([]);
+    expect(domainReport("own-autosetup-gate.de").checks.find((c) => c.check === "autoconfig")?.found).toEqual(["mail.own-autosetup-gate.de."]);
+    expect(failing("mc-autosetup-gate.de")).toEqual([
+      {
+        check: "autoconfig",
+        label: "CNAME autoconfig.mc-autosetup-gate.de",
+        status: "mismatch",
+        expected: [],
+        found: ["autoconfig.mail-connect.net."],
+        hint: "Auto-setup records pointing at mail-connect must not be set when mail-connect is only the filtering gateway (SECGATE): your own mail server's auto-setup records apply instead, if it has any. Remove it.",
+      },
+    ]);
+  });
+
   test("a truncated DKIM key: the record differs and the key does not decode", () => {
     expect(failing("truncated-dkim.de")).toEqual([
       expect.objectContaining({
@@ -294,7 +319,7 @@ describe("each kind of drift is reported in the right row", () => {
 
   test("the report as a whole: exit code 1, drifted domains counted", () => {
     expect(report.exitCode).toBe(1);
-    expect(report.summary).toEqual({ domains: 14, ok: 3, mismatch: 11, error: 0, failedChecks: 14, errorChecks: 0 });
+    expect(report.summary).toEqual({ domains: 16, ok: 4, mismatch: 12, error: 0, failedChecks: 15, errorChecks: 0 });
     expect(report.resolver).toBe(server.address);
   });
 });

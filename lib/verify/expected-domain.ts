@@ -14,6 +14,12 @@ export interface ForbiddenRecord {
   readonly type: string;
   /** Why it must not exist (a sentence; the hint adds "Remove it."). */
   readonly why: string;
+  /**
+   * Only values that point at this host (CNAME target, SRV target; absolute, with trailing dot)
+   * are forbidden; records pointing elsewhere are someone else's and allowed.
+   * @default - any value is forbidden
+   */
+  readonly pointsAt?: string;
 }
 
 /** The expectation for one domain. */
@@ -39,12 +45,16 @@ export function autoSetupNames(domain: string): { readonly autoconfig: string; r
   return { autoconfig: `${MAIL_CONNECT.autoconfig.label}.${domain}`, autodiscover: `${MAIL_CONNECT.autodiscover.label}.${domain}` };
 }
 
-/** The auto-setup records that `rrsets` lack, as forbidden records with `why`. */
+/**
+ * The auto-setup records that `rrsets` lack, as forbidden records with `why`. Only records
+ * pointing at mail-connect's auto-setup hosts are forbidden: a SECGATE customer's own mail
+ * server may publish its own (article: "müssen dessen DNS-Einstellung stattdessen verwendet werden").
+ */
 export function forbiddenAutoSetup(domain: string, rrsets: readonly DnsRrset[], why: string): ForbiddenRecord[] {
   const names = autoSetupNames(domain);
   const wanted = [
-    { name: names.autoconfig, type: "CNAME" },
-    { name: names.autodiscover, type: "SRV" },
+    { name: names.autoconfig, type: "CNAME", pointsAt: `${MAIL_CONNECT.autoconfig.target}.` },
+    { name: names.autodiscover, type: "SRV", pointsAt: `${MAIL_CONNECT.autodiscover.target}.` },
   ];
   return wanted.filter((w) => !rrsets.some((s) => s.name === w.name && s.type === w.type)).map((w) => ({ ...w, why }));
 }

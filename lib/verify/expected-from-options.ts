@@ -12,7 +12,7 @@ import { VerifyInputError } from "./verify-input-error";
 /** Why a product must not have auto-setup records (article rule 4). */
 const AUTO_SETUP_FORBIDDEN: Record<Exclude<MailConnectProduct, "pro">, string> = {
   team: "Auto-setup records must not be set for mail-connect TEAM mailboxes (they sync over other protocols).",
-  secgate: "Auto-setup records must not be set when mail-connect is only the filtering gateway (SECGATE): your own mail server's auto-setup records apply instead, if it has any.",
+  secgate: "Auto-setup records pointing at mail-connect must not be set when mail-connect is only the filtering gateway (SECGATE): your own mail server's auto-setup records apply instead, if it has any.",
   mailing: "Auto-setup records are for mail-connect PRO mailboxes only; a MAILING domain has none to set up.",
 };
 

@@ -134,7 +134,9 @@ export async function forbiddenRecordRow(dns: LiveDns, domain: string, record: F
   const result = await dns.lookup(record.name, record.type as LookupType);
   if (result.status === "error") return errorRow(kind, record, [], result);
   const found = foundValues(record.type, result);
-  if (found.length === 0) return row(kind, record, "ok", [], []);
+  const target = (value: string) => value.trim().split(/\s+/).pop()?.toLowerCase();
+  const offending = record.pointsAt === undefined ? found : found.filter((value) => target(value) === record.pointsAt);
+  if (offending.length === 0) return row(kind, record, "ok", [], found);
   return row(kind, record, "mismatch", [], found, `${record.why} Remove it.`);
 }
 
