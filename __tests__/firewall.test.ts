@@ -294,7 +294,7 @@ describe("MailConnectFirewall warnings", () => {
       expect.objectContaining({
         constructPath: "test/fw",
         message:
-          'network[0]: got "80.254.128.0/20"; is wider than /24 for IPv4, more than mail-connect needs. mail-connect\'s network is "80.254.138.128/26"; narrow it unless you know why you need more.',
+          '[firewall-wide-network] network[0]: got "80.254.128.0/20"; is wider than /24 for IPv4, more than mail-connect needs. mail-connect\'s network is "80.254.138.128/26"; narrow it unless you know why you need more.',
       }),
     ]);
   });
@@ -302,7 +302,7 @@ describe("MailConnectFirewall warnings", () => {
   test("an IPv6 network wider than /48 gives a warning on the construct", () => {
     const { firewall } = firewallStack({ network: ["2001:db8::/40"] });
     expect(firewall.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => m.data)).toEqual([
-      'network[0]: got "2001:db8::/40"; is wider than /48 for IPv6, more than mail-connect needs. mail-connect\'s network is "80.254.138.128/26"; narrow it unless you know why you need more.',
+      '[firewall-wide-network] network[0]: got "2001:db8::/40"; is wider than /48 for IPv6, more than mail-connect needs. mail-connect\'s network is "80.254.138.128/26"; narrow it unless you know why you need more.',
     ]);
   });
 
@@ -314,7 +314,7 @@ describe("MailConnectFirewall warnings", () => {
   ])("%s just past the limit gives a warning", (network, limit) => {
     const { firewall } = firewallStack({ network: [network] });
     expect(firewall.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => m.data)).toEqual([
-      `network[0]: got ${JSON.stringify(network)}; is wider than ${limit}, more than mail-connect needs. mail-connect's network is "80.254.138.128/26"; narrow it unless you know why you need more.`,
+      `[firewall-wide-network] network[0]: got ${JSON.stringify(network)}; is wider than ${limit}, more than mail-connect needs. mail-connect's network is "80.254.138.128/26"; narrow it unless you know why you need more.`,
     ]);
   });
 

@@ -25,6 +25,9 @@ function checkProps(props: MailConnectFirewallProps, subject: string): FirewallR
   return request;
 }
 
+/** The code of the warning for a network wider than mail-connect needs. */
+export const FIREWALL_WIDE_NETWORK_WARNING = "firewall-wide-network";
+
 /**
  * Security-group rules that admit mail-connect, one rule per direction, port and network.
  * A stack may hold only one firewall per security group; to serve several consumers of one
@@ -104,7 +107,8 @@ export class MailConnectFirewall extends Construct {
     for (const warning of request.warnings) {
       if (this.warnedNetworks.has(warning.cidr)) continue;
       this.warnedNetworks.add(warning.cidr);
-      Annotations.of(this).addWarning(warning.message);
+      // The same `[code] path: message` form as MailConnectDomain's warnings.
+      Annotations.of(this).addWarning(`[${FIREWALL_WIDE_NETWORK_WARNING}] ${warning.message}`);
     }
     for (const rule of planFirewallRules(request)) {
       if (this.ruleResources.has(rule.id)) continue;
