@@ -4,7 +4,7 @@ import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
 import { TerraformStack, Testing } from "cdktf";
 import { DnsZone } from "../lib/dns-zone";
 import { MailConnectDomain, MailConnectDomainProps } from "../lib/mail-connect-domain";
-import { CF_ZONE_ID, RSA_2048_PUBLIC_KEY, cloudflareStack, recordNamed, resourcesOf, synthJson } from "./support/domain-stack";
+import { CF_ZONE_ID, cloudflareStack, MAXIMAL_RECORD_OPTIONS, recordNamed, resourcesOf, RSA_2048_PUBLIC_KEY, synthJson } from "./support/domain-stack";
 
 const TYPE = "cloudflare_dns_record";
 
@@ -36,16 +36,7 @@ describe("Cloudflare snapshots", () => {
   test("maximal: server names, extra TXT, a 2048-bit key, custom SPF/DMARC, TTL, zone lookup and an aliased provider", () => {
     const json = Testing.synthScope((scope) => {
       const second = new CloudflareProvider(scope, "second-account", { alias: "second" });
-      new MailConnectDomain(scope, "firma", {
-        domain: "firma.de",
-        zone: DnsZone.cloudflare({ zoneName: "firma.de", provider: second }),
-        serverNames: { incoming: "imap", outgoing: "smtp" },
-        spf: { include: ["spf.shop.example"], ip4: ["203.0.113.0/24"], all: "fail" },
-        dkim: { publicKey: RSA_2048_PUBLIC_KEY },
-        dmarc: { policy: "reject", rua: ["dmarc@firma.de"] },
-        extraTxt: ["google-site-verification=abc123", "MS=ms12345678"],
-        ttl: 600,
-      });
+      new MailConnectDomain(scope, "firma", { ...MAXIMAL_RECORD_OPTIONS, zone: DnsZone.cloudflare({ zoneName: "firma.de", provider: second }) });
     });
     const records = Object.values(JSON.parse(json).resource[TYPE] as Record<string, { provider: string }>);
     expect(records).toHaveLength(10);

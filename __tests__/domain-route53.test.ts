@@ -5,7 +5,7 @@ import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
 import { TerraformStack, Testing } from "cdktf";
 import { DnsZone } from "../lib/dns-zone";
 import { MailConnectDomain, MailConnectDomainProps } from "../lib/mail-connect-domain";
-import { R53_ZONE_ID, RSA_2048_PUBLIC_KEY, recordNamed, resourcesOf, route53Stack, synthJson, warningsOf } from "./support/domain-stack";
+import { MAXIMAL_RECORD_OPTIONS, R53_ZONE_ID, recordNamed, resourcesOf, route53Stack, RSA_2048_PUBLIC_KEY, synthJson, warningsOf } from "./support/domain-stack";
 
 const TYPE = "aws_route53_record";
 
@@ -36,16 +36,7 @@ describe("Route53 snapshots", () => {
   test("maximal: PRO with server names, extra TXT, a 2048-bit key, custom SPF/DMARC, TTL, zone lookup and an aliased provider", () => {
     const json = Testing.synthScope((scope) => {
       const other = new AwsProvider(scope, "aws-other", { region: "eu-central-1", alias: "other" });
-      new MailConnectDomain(scope, "firma", {
-        domain: "firma.de",
-        zone: DnsZone.route53({ zoneName: "firma.de", provider: other }),
-        serverNames: { incoming: "imap", outgoing: "smtp" },
-        spf: { include: ["spf.shop.example"], ip4: ["203.0.113.0/24"], all: "fail" },
-        dkim: { publicKey: RSA_2048_PUBLIC_KEY },
-        dmarc: { policy: "reject", rua: ["dmarc@firma.de"] },
-        extraTxt: ["google-site-verification=abc123", "MS=ms12345678"],
-        ttl: 600,
-      });
+      new MailConnectDomain(scope, "firma", { ...MAXIMAL_RECORD_OPTIONS, zone: DnsZone.route53({ zoneName: "firma.de", provider: other }) });
     });
     const sets = Object.values(JSON.parse(json).resource[TYPE] as Record<string, { provider: string }>);
     expect(sets).toHaveLength(8);

@@ -7,6 +7,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
 import { App, TerraformStack, Testing } from "cdktf";
 import { IConstruct } from "constructs";
+import { MailConnectRecordOptions } from "../../lib/options";
 
 /** A Cloudflare zone id placeholder: 32 lowercase hex digits. */
 export const CF_ZONE_ID = "0123456789abcdef0123456789abcdef";
@@ -65,3 +66,14 @@ export function warningsOf(construct: IConstruct): string[] {
  */
 export const RSA_2048_PUBLIC_KEY =
   "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAs1mLgKpuQaHeE8lxc4xX/SkKkkzAxR7aJO7ADmo32BaeUFDz9gdtutp6w/DMWaNryHH7fkUIaxMpeMq+IlfG0JbwaD843L/o6Rnh52O//tJY6w9sDroxmwjTy4DLZSU3jZZNaIkWpFc9IuvpMEocp/I08cQIDMx8KLYGVVM06/Ug3xE+f5Ho5tMHSYdPiLTbzQWTh/ASB7S2WHznpCY9r+bQ0kHVFe1eOApkvJ/G4IAp5uQS0grB9HeWWfmyIpjxKNitDHIrDoTWcCqw2YKSsq7FobdjRt/T/qccAwXvfi8UBBdAhZzCJVYphHmYeN5aYuu63Z9DFg1nelB3VN9zYQIDAQAB";
+
+/** The "everything on" record options of the maximal snapshots, the same for both providers. */
+export const MAXIMAL_RECORD_OPTIONS = {
+  domain: "firma.de",
+  serverNames: { incoming: "imap", outgoing: "smtp" },
+  spf: { include: ["spf.shop.example"], ip4: ["203.0.113.0/24"], all: "fail" },
+  dkim: { publicKey: RSA_2048_PUBLIC_KEY },
+  dmarc: { policy: "reject", rua: ["dmarc@firma.de"] },
+  extraTxt: ["google-site-verification=abc123", "MS=ms12345678"],
+  ttl: 600,
+} as const satisfies MailConnectRecordOptions;
