@@ -12,6 +12,8 @@ import type { DnsRecord } from "@cdktf/provider-cloudflare/lib/dns-record";
 import type { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { TerraformResource, TerraformStack } from "cdktf";
 import { IConstruct, IValidation } from "constructs";
+import { isSpfText } from "./plan/txt-strings";
+import { parseQuotedStrings } from "./published/character-strings";
 import { resolveText, resolveValue } from "./resolve-text";
 
 /** One TXT/record-set resource as the checks see it. */
@@ -26,16 +28,14 @@ interface SeenRecord {
   readonly texts: readonly string[];
 }
 
-/** RFC 7208 §4.5: an SPF record is a TXT text that starts with `v=spf1` followed by a space or its end. */
-export function isSpfText(text: string): boolean {
-  return /^v=spf1( |$)/i.test(text);
-}
+export { isSpfText };
 
 /** Cloudflare TXT content: quoted character-strings are concatenated; unquoted content is the text. */
 function cloudflareText(content: string): string {
   const trimmed = content.trim();
   if (!trimmed.startsWith('"')) return trimmed;
-  return [...trimmed.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]).join("");
+  const parsed = parseQuotedStrings(trimmed);
+  return "strings" in parsed ? parsed.strings.join("") : trimmed;
 }
 
 /** Route53 TXT value: `chunk1""chunk2` (optionally in outer quotes) is the text `chunk1chunk2`. */

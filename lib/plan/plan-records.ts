@@ -11,7 +11,7 @@ import { normaliseHostName } from "./host-names";
 import { PlanContext, arrayOption, booleanOption, checkKnownKeys, choiceOption } from "./plan-context";
 import { buildServerNames } from "./server-names";
 import { buildSpfText } from "./spf-record";
-import { splitCharacterStrings, txtTextProblem } from "./txt-strings";
+import { isSpfText, splitCharacterStrings, txtTextProblem } from "./txt-strings";
 
 /** The option keys the planner reads (a `MailConnectDomain` passes exactly these). */
 export const RECORD_OPTION_KEYS = ["domain", "product", "autoSetup", "serverNames", "spf", "dkim", "dmarc", "extraTxt", "ttl"] as const;
@@ -47,7 +47,7 @@ function extraTexts(ctx: PlanContext, raw: unknown): string[] {
     const problem = txtTextProblem(entry);
     if (problem !== undefined) {
       ctx.fail(path, entry, `must be publishable as TXT: it ${problem}`, "Use the value exactly as the service gave it, in printable ASCII.");
-    } else if (/^v=spf1(\s|$)/i.test((entry as string).trim())) {
+    } else if (isSpfText((entry as string).trim())) {
       ctx.fail(path, entry, "is an SPF record, and a domain may have only one (RFC 7208 §3.2: two make SPF fail with permerror)", "Put its senders into spf.include / spf.ip4 / spf.ip6 instead.");
     } else if (texts.includes(entry as string)) {
       ctx.fail(path, entry, `duplicates extraTxt[${texts.indexOf(entry as string)}]`, "Remove one of the two entries.");

@@ -42,3 +42,8 @@ export function txtTextProblem(text: unknown): string | undefined {
   if (text.includes("\\")) return "must not contain a backslash (\\)";
   return undefined;
 }
+
+/** RFC 7208 §4.5: an SPF record is a TXT text that starts with `v=spf1` followed by a space or its end. */
+export function isSpfText(text: string): boolean {
+  return /^v=spf1( |$)/i.test(text);
+}

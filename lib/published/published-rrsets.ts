@@ -8,6 +8,7 @@
  * cloudflare/terraform-provider-cloudflare or hashicorp/terraform-provider-aws).
  */
 import { DnsRrset, absoluteName, quoteCharacterString } from "../dns-rrset";
+import { isSpfText } from "../plan/txt-strings";
 import { parseQuotedStrings } from "./character-strings";
 import { UnpublishableRecordError } from "./unpublishable-error";
 
@@ -258,7 +259,11 @@ export function publishedRrsetsFromTerraform(json: TerraformJson, options: Publi
     if (beside.length > 0) problems.push(`${cname.sources[0]}: a CNAME at ${cname.name} beside ${beside.map((s) => s.type).join(", ")} records (RFC 1034 §3.6.2 forbids it)`);
     if (cname.rdata.length > 1) problems.push(`${cname.sources.join(", ")}: more than one CNAME at ${cname.name}`);
   }
-  const txtSpf = result.filter((s) => s.type === "TXT").map((s) => ({ s, spf: s.rdata.filter((d) => /^"v=spf1( |")/i.test(d)) }));
+  const textOf = (rdata: string) => {
+    const parsed = parseQuotedStrings(rdata);
+    return "strings" in parsed ? parsed.strings.join("") : rdata;
+  };
+  const txtSpf = result.filter((s) => s.type === "TXT").map((s) => ({ s, spf: s.rdata.filter((d) => isSpfText(textOf(d))) }));
   for (const { s, spf } of txtSpf) {
     if (spf.length > 1) problems.push(`${s.sources.join(", ")}: ${spf.length} SPF records at ${s.name}; SPF fails with permerror when there is more than one (RFC 7208 §3.2)`);
   }

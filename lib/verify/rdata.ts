@@ -70,7 +70,5 @@ export function sortValues(values: readonly string[]): string[] {
   return [...values].sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
 }
 
-/** Whether a TXT text is an SPF record (RFC 7208 §4.5: `v=spf1` then a space or the end, case-insensitive). */
-export function isSpfText(text: string): boolean {
-  return /^v=spf1(?: |$)/i.test(text);
-}
+/** Whether a TXT text is an SPF record: the planner's rule, shared by every check. */
+export { isSpfText } from "../plan/txt-strings";
