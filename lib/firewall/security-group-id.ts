@@ -3,7 +3,8 @@
  * that says whether two consumers name the same group.
  */
 import { createHash } from "crypto";
-import { DefaultTokenResolver, StringConcat, TerraformStack, Token, Tokenization } from "cdktf";
+import { TerraformStack, Token } from "cdktf";
+import { resolveText } from "../resolve-text";
 import { ReasonCollector } from "../errors";
 
 /** `sg-` and 8 (older groups) or 17 lowercase hex digits. */
@@ -24,8 +25,6 @@ export function checkSecurityGroupId(value: unknown, reasons: ReasonCollector, p
   );
 }
 
-const RESOLVER = new DefaultTokenResolver(new StringConcat());
-
 /**
  * The text that identifies a group within one stack: the literal itself, or for a token the
  * Terraform expression it resolves to (`${aws_security_group.web.id}`). The raw token string
@@ -34,12 +33,8 @@ const RESOLVER = new DefaultTokenResolver(new StringConcat());
  * resolve to the same expression here; give such groups different construct ids.
  */
 export function securityGroupKey(stack: TerraformStack, securityGroupId: string): string {
-  if (!Token.isUnresolved(securityGroupId)) return securityGroupId;
-  // cdktf 0.21's TerraformStack has no public resolve(); this is what its synth does
-  // (cdktf/lib/_tokens.js). `preparing: false` keeps it free of side effects: a cross-stack
-  // reference resolves to the origin resource's expression instead of creating an output.
-  const resolved: unknown = Tokenization.resolve(securityGroupId, { scope: stack, preparing: false, resolver: RESOLVER });
-  return typeof resolved === "string" ? resolved : JSON.stringify(resolved);
+  // Side-effect free resolution, as the DNS conflict check uses (lib/resolve-text.ts).
+  return resolveText(stack, securityGroupId);
 }
 
 /**
