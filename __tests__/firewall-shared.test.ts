@@ -4,7 +4,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { MailConnectFirewall, mailConnectFirewallFor, sharedFirewallId } from "../lib/firewall";
 import { awsStack, EGRESS, INGRESS, resourcesOf, ruleAddresses } from "./support/firewall-stack";
-import { validationErrorOf } from "./support/validation-error";
+import { synthErrorOf } from "./support/validation-error";
 
 const SG = "sg-0123456789abcdef0";
 
@@ -122,10 +122,11 @@ describe("mailConnectFirewallFor", () => {
     const stack = awsStack();
     const secondary = new AwsProvider(stack, "secondary", { region: "eu-west-1", alias: "secondary" });
     new Consumer(stack, "a", { securityGroupId: SG });
-    const error = validationErrorOf(() => new Consumer(stack, "b", { securityGroupId: SG, provider: secondary }));
+    const error = synthErrorOf(() => new Consumer(stack, "b", { securityGroupId: SG, provider: secondary }));
     expect(error.messages).toEqual([
-      'provider: got "test/secondary"; must be the provider of the existing firewall "test/mail-connect-firewall-sg-0123456789abcdef0" for this group (the default provider). Pass the same `provider` everywhere this security group is used.',
+      'provider: got "test/secondary", from "test/b"; must be the provider of this firewall for its security group (the default provider). Pass the same `provider` everywhere this security group is used.',
     ]);
+    expect(error.constructs.map((c) => c.subject)).toEqual(['MailConnectFirewall "test/mail-connect-firewall-sg-0123456789abcdef0"']);
   });
 
   test("consumers passing the same provider share the firewall and its provider", () => {
@@ -145,12 +146,12 @@ describe("mailConnectFirewallFor", () => {
     expect(Object.keys(resourcesOf(stack, INGRESS))).toHaveLength(1);
   });
 
-  test("invalid options are refused before anything is created", () => {
+  test("invalid options are reported at synth and make no rules", () => {
     const stack = awsStack();
-    const error = validationErrorOf(() => mailConnectFirewallFor(stack, { securityGroupId: "sg-xyz", network: ["0.0.0.0/0"] }));
-    expect(error.message.split("\n")[0]).toBe('Invalid mail-connect options for mailConnectFirewallFor("test") (2 problems):');
+    const error = synthErrorOf(() => mailConnectFirewallFor(stack, { securityGroupId: "sg-xyz", network: ["0.0.0.0/0"] }));
+    expect(error.message.split("\n")[0]).toBe("Invalid mail-connect configuration: 2 problems in 1 construct.");
     expect(error.reasons.map((reason) => reason.path)).toEqual(["securityGroupId", "network[0]"]);
-    expect(stack.node.children.filter((child) => child instanceof MailConnectFirewall)).toEqual([]);
+    expect(resourcesOf(stack, INGRESS)).toEqual({});
   });
 
   test("the same group in two stacks gets a firewall in each", () => {

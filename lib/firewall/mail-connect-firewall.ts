@@ -8,22 +8,14 @@ import { Construct } from "constructs";
 import { Annotations, TerraformProvider, TerraformStack, Token } from "cdktf";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
-import { formatReason, MailConnectValidationError, ReasonCollector } from "../errors";
+import { registerProblemSource } from "../app-validation";
+import { formatReason, ReasonCollector, ValidationReason } from "../errors";
 import { registeredFirewall, registerFirewall } from "./firewall-registry";
 import { checkFirewallOptions, FirewallRequest, MailConnectFirewallOptions, MailConnectFirewallProps } from "./firewall-props";
 import { FirewallRuleSpec, planFirewallRules } from "./firewall-rule-plan";
 import { FirewallRuleResource, renderFirewallRule } from "./render-firewall-rule";
 import { ruleDescriptionProblem } from "./rule-description";
-import { checkSecurityGroupId, securityGroupKey } from "./security-group-id";
-
-/** Checks all props, throwing every problem at once; returns the normalised request. */
-function checkProps(props: MailConnectFirewallProps, subject: string): FirewallRequest {
-  const reasons = new ReasonCollector();
-  checkSecurityGroupId(props.securityGroupId, reasons);
-  const request = checkFirewallOptions(props, reasons);
-  reasons.throwIfAny(subject);
-  return request;
-}
+import { checkSecurityGroupId, describeSecurityGroupId, securityGroupKey } from "./security-group-id";
 
 /** The code of the warning for a network wider than mail-connect needs. */
 export const FIREWALL_WIDE_NETWORK_WARNING = "firewall-wide-network";
@@ -47,34 +39,50 @@ export class MailConnectFirewall extends Construct {
   /** What identifies the group in its stack: the literal, or the expression a token resolves to. */
   public readonly securityGroupKey: string;
 
+  private readonly problemList: ValidationReason[] = [];
   private readonly ruleResources = new Map<string, FirewallRuleResource>();
   private readonly ruleSpecs: FirewallRuleSpec[] = [];
   /** Networks already warned about: one warning per network, however many consumers ask. */
   private readonly warnedNetworks = new Set<string>();
 
   constructor(scope: Construct, id: string, props: MailConnectFirewallProps) {
-    const subject = `MailConnectFirewall "${scope.node.path ? `${scope.node.path}/` : ""}${id}"`;
-    const request = checkProps(props, subject);
-    const stack = TerraformStack.of(scope);
-    const key = securityGroupKey(stack, props.securityGroupId);
-    const owner = registeredFirewall(stack, key);
-    if (owner !== undefined) {
-      throw new MailConnectValidationError(subject, [
-        {
-          path: "securityGroupId",
-          value: props.securityGroupId,
-          rule: `already has the MailConnectFirewall "${owner.node.path}" in this stack, and a second set of identical rules fails with InvalidPermission.Duplicate`,
-          fix: "Call allow() on that firewall, or get it with mailConnectFirewallFor().",
-        },
-      ]);
-    }
     super(scope, id);
-    this.securityGroupId = props.securityGroupId;
-    this.provider = props.provider;
-    this.securityGroupKey = key;
-    registerFirewall(stack, key, this);
+    const reasons = new ReasonCollector();
+    // Own properties only: a key inherited from a polluted Object.prototype never becomes an option.
+    const given = (props !== null && typeof props === "object" ? Object.fromEntries(Object.entries(props)) : {}) as unknown as MailConnectFirewallProps;
+    if (props === null || typeof props !== "object") {
+      reasons.add("props", props, "must be an object", 'Pass { securityGroupId: "sg-0123456789abcdef0" }.');
+    }
+    checkSecurityGroupId(given.securityGroupId, reasons);
+    const request = checkFirewallOptions(given, reasons);
+    this.securityGroupId = given.securityGroupId;
+    this.provider = given.provider;
+    const stack = TerraformStack.of(this);
+    this.securityGroupKey = reasons.count === 0 ? securityGroupKey(stack, given.securityGroupId) : "";
+    const owner = reasons.count === 0 ? registeredFirewall(stack, this.securityGroupKey) : undefined;
+    if (owner !== undefined) {
+      reasons.add(
+        "securityGroupId",
+        describeSecurityGroupId(this, given.securityGroupId),
+        `already has the MailConnectFirewall "${owner.node.path}" in this stack, and a second set of identical rules fails with InvalidPermission.Duplicate`,
+        "Call allow() on that firewall, or get it with mailConnectFirewallFor().",
+      );
+    }
+    this.problemList.push(...reasons.reasons);
+    registerProblemSource({ construct: this, kind: "MailConnectFirewall", problems: () => this.problemList });
+    if (reasons.count > 0) return;
+    registerFirewall(stack, this.securityGroupKey, this);
     this.addRules(request);
     this.node.addValidation({ validate: () => this.descriptionProblems() });
+  }
+
+  /**
+   * The problems of the props and of later `allow()` calls; empty when valid. An invalid
+   * firewall makes no rules; its problems are reported at synth with every other problem of
+   * the app.
+   */
+  public get problems(): readonly ValidationReason[] {
+    return [...this.problemList];
   }
 
   /**
@@ -83,9 +91,21 @@ export class MailConnectFirewall extends Construct {
    */
   public allow(options: MailConnectFirewallOptions): void {
     const reasons = new ReasonCollector();
-    const request = checkFirewallOptions(options, reasons);
-    reasons.throwIfAny(`MailConnectFirewall "${this.node.path}"`);
+    const given = (options !== null && typeof options === "object" ? Object.fromEntries(Object.entries(options)) : {}) as MailConnectFirewallOptions;
+    if (options === null || typeof options !== "object") reasons.add("allow()", options, "must be given an object", "Pass e.g. allow({ clientEgress: true }).");
+    const request = checkFirewallOptions(given, reasons);
+    // Reported at synth with the app's other problems, under this firewall's path.
+    this.problemList.push(...reasons.reasons.map((reason) => ({ ...reason, path: `allow().${reason.path}` })));
+    if (reasons.count > 0 || this.securityGroupKey === "") return;
     this.addRules(request);
+  }
+
+  /**
+   * Records a problem found by a consumer of this firewall (e.g. `mailConnectFirewallFor` with
+   * another provider); it is reported at synth with the app's other problems.
+   */
+  public addProblem(reason: ValidationReason): void {
+    this.problemList.push(reason);
   }
 
   /** The planned rules, in creation order. */

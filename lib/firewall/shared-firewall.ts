@@ -4,8 +4,8 @@
  */
 import { Construct } from "constructs";
 import { TerraformStack } from "cdktf";
-import { ReasonCollector } from "../errors";
-import { checkFirewallOptions, MailConnectFirewallProps } from "./firewall-props";
+import { DescribedValue, ReasonCollector } from "../errors";
+import { MailConnectFirewallProps } from "./firewall-props";
 import { MailConnectFirewall } from "./mail-connect-firewall";
 import { checkSecurityGroupId, securityGroupKey, securityGroupSlug } from "./security-group-id";
 
@@ -31,25 +31,23 @@ export function sharedFirewallId(scope: Construct, securityGroupId: string): str
  * `provider`.
  */
 export function mailConnectFirewallFor(scope: Construct, props: MailConnectFirewallProps): MailConnectFirewall {
-  const subject = `mailConnectFirewallFor("${scope.node.path}")`;
   const reasons = new ReasonCollector();
-  checkSecurityGroupId(props.securityGroupId, reasons);
-  checkFirewallOptions(props, reasons);
-  reasons.throwIfAny(subject);
-
-  const existing = MailConnectFirewall.find(scope, props.securityGroupId);
+  checkSecurityGroupId(props?.securityGroupId, reasons);
+  const existing = reasons.count === 0 ? MailConnectFirewall.find(scope, props.securityGroupId) : undefined;
   if (existing === undefined) {
-    return new MailConnectFirewall(TerraformStack.of(scope), sharedFirewallId(scope, props.securityGroupId), props);
+    // A new firewall checks its props itself; invalid ones are reported at synth.
+    const id = reasons.count === 0 ? sharedFirewallId(scope, props.securityGroupId) : `${SHARED_FIREWALL_ID_PREFIX}invalid-${scope.node.addr.slice(0, 8)}`;
+    return new MailConnectFirewall(TerraformStack.of(scope), id, props);
   }
   if (existing.provider !== props.provider) {
-    const providerPath = (provider: Construct | undefined) => (provider === undefined ? "the default provider" : provider.node.path);
-    reasons.add(
-      "provider",
-      props.provider?.node.path,
-      `must be the provider of the existing firewall "${existing.node.path}" for this group (${providerPath(existing.provider)})`,
-      "Pass the same `provider` everywhere this security group is used.",
-    );
-    reasons.throwIfAny(subject);
+    const providerPath = (provider: Construct | undefined) => (provider === undefined ? "the default provider" : `"${provider.node.path}"`);
+    existing.addProblem({
+      path: "provider",
+      value: new DescribedValue(`${providerPath(props.provider)}, from "${scope.node.path}"`),
+      rule: `must be the provider of this firewall for its security group (${providerPath(existing.provider)})`,
+      fix: "Pass the same `provider` everywhere this security group is used.",
+    });
+    return existing;
   }
   existing.allow(props);
   return existing;
