@@ -242,13 +242,15 @@ export class MailConnectDomain extends Construct {
     const reasons: ValidationReason[] = [];
     const given = ownProps(props, reasons);
     let plan: MailConnectRecordPlan | undefined;
-    try {
-      plan = planMailConnectRecords(recordOptions(given));
-    } catch (error) {
-      if (!(error instanceof MailConnectValidationError)) throw error;
-      reasons.push(...error.reasons);
+    if (reasons.length === 0) {
+      try {
+        plan = planMailConnectRecords(recordOptions(given));
+      } catch (error) {
+        if (!(error instanceof MailConnectValidationError)) throw error;
+        reasons.push(...error.reasons);
+      }
+      reasons.push(...publishingReasons(this, given, plan));
     }
-    reasons.push(...publishingReasons(this, given, plan));
     this.problems = reasons;
     // Registered before the stack-wide DNS checks, so invalid props are reported first.
     registerProblemSource({ construct: this, kind: "MailConnectDomain", problems: () => this.problems });
