@@ -40,7 +40,7 @@ export interface MailConnectDomainProps extends MailConnectRecordOptions {
   readonly firewall?: MailConnectFirewallProps;
   /**
    * Adopt records that already exist in the zone instead of creating them (Terraform `import`
-   * blocks; needs Terraform >= 1.5): `RecordAdoption.route53()` (ids are computed) or
+   * blocks; needs Terraform >= 1.6): `RecordAdoption.route53()` (ids are computed) or
    * `RecordAdoption.cloudflare({ mx: "<record id>", ... })`.
    * @default - every record is created; an existing Route53 set makes the apply fail,
    *   an existing Cloudflare record stays beside the new one

@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from "crypto";
 import { planMailConnectRecords } from "../../lib/plan/plan-records";
+import { TxtValue } from "../../lib/record-plan";
 import { MAIL_CONNECT } from "../../lib/mail-connect";
 import { RSA_2048_PUBLIC_KEY } from "../support/domain-stack";
 import { validationReasonsOf } from "../support/validation-error";
@@ -9,7 +10,7 @@ const RECORD = `v=DKIM1; k=rsa; p=${KEY}`;
 
 function dkimText(publicKey: string): string {
   const plan = planMailConnectRecords({ domain: "firma.de", dkim: { publicKey } });
-  return plan.records.find((r) => r.purpose === "dkim")!.values[0].text;
+  return (plan.records.find((r) => r.purpose === "dkim")!.values[0] as TxtValue).text;
 }
 
 /** Splits `text` into quoted chunks of `size` characters, as DNS UIs show long TXT values. */

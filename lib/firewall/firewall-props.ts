@@ -11,7 +11,7 @@ export interface MailConnectFirewallOptions {
   /**
    * Allow SMTP (25/tcp) in from mail-connect's network, so mail-connect can deliver filtered
    * mail to your own server (product `secgate`).
-   * @default true
+   * @default true for a `MailConnectFirewall`; in a `MailConnectDomain`'s `firewall`, true for product "secgate" and false otherwise
    */
   readonly smtpIngress?: boolean;
   /**
