@@ -16,7 +16,7 @@ import { DescribedValue, MailConnectValidationError, ReasonCollector, Validation
 import { checkFirewallOptions, MailConnectFirewallProps } from "./firewall/firewall-props";
 import { MailConnectFirewall } from "./firewall/mail-connect-firewall";
 import { describeSecurityGroupId, checkSecurityGroupId } from "./firewall/security-group-id";
-import { mailConnectFirewallFor } from "./firewall/shared-firewall";
+import { firewallNameReasons, mailConnectFirewallFor } from "./firewall/shared-firewall";
 import { MailClientSettings, mailClientSettings } from "./mail-client-settings";
 import { MailConnectRecordOptions } from "./options";
 import { planMailConnectRecords, RECORD_OPTION_KEYS } from "./plan/plan-records";
@@ -127,6 +127,7 @@ function firewallReasons(scope: Construct, firewall: unknown): ValidationReason[
   const reasons = collector.reasons.map((reason) => ({ ...reason, path: `firewall.${reason.path}` }));
   if (reasons.length === 0) {
     const existing = MailConnectFirewall.find(scope, props.securityGroupId);
+    reasons.push(...firewallNameReasons(props, existing).map((reason) => ({ ...reason, path: `firewall.${reason.path}` })));
     if (existing !== undefined && existing.provider !== props.provider) {
       const providerPath = (provider: Construct | undefined) => (provider === undefined ? "the default provider" : `"${provider.node.path}"`);
       reasons.push({

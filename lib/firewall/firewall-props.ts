@@ -40,6 +40,16 @@ export interface MailConnectFirewallProps extends MailConnectFirewallOptions {
    */
   readonly securityGroupId: string;
   /**
+   * The name of the group's shared firewall (`mailConnectFirewallFor`, a `MailConnectDomain`'s
+   * `firewall`), 1–40 lowercase letters, digits and hyphens: its construct id is
+   * `mail-connect-firewall-<name>`, so its rules' Terraform addresses stay the same when the
+   * security group's construct is renamed or moved. Needed when `securityGroupId` is a token;
+   * later consumers of the same group may leave it out. Not used by a `MailConnectFirewall` you
+   * create yourself: your construct id names that one.
+   * @default - the literal group id (`mail-connect-firewall-sg-0123456789abcdef0`)
+   */
+  readonly name?: string;
+  /**
    * The AWS provider to create the rules with.
    * @default - the stack's default AWS provider
    */

@@ -15,7 +15,12 @@ import { checkFirewallOptions, FirewallRequest, MailConnectFirewallOptions, Mail
 import { FirewallRuleSpec, planFirewallRules } from "./firewall-rule-plan";
 import { FirewallRuleResource, renderFirewallRule } from "./render-firewall-rule";
 import { ruleDescriptionProblem } from "./rule-description";
-import { checkSecurityGroupId, describeSecurityGroupId, securityGroupKey } from "./security-group-id";
+import { checkSecurityGroupId, describeSecurityGroupId, securityGroupKey, securityGroupSlug } from "./security-group-id";
+// cdktf's own naming of Terraform addresses (not re-exported from the package root).
+import { makeUniqueId } from "cdktf/lib/private/unique";
+
+/** Every shared firewall's construct id starts with this. */
+export const SHARED_FIREWALL_ID_PREFIX = "mail-connect-firewall-";
 
 /** The code of the warning for a network wider than mail-connect needs. */
 export const FIREWALL_WIDE_NETWORK_WARNING = "firewall-wide-network";
@@ -54,6 +59,9 @@ export class MailConnectFirewall extends Construct {
       reasons.add("props", props, "must be an object", 'Pass { securityGroupId: "sg-0123456789abcdef0" }.');
     }
     checkSecurityGroupId(given.securityGroupId, reasons);
+    if (given.name !== undefined) {
+      reasons.add("name", given.name, "names only a shared firewall (mailConnectFirewallFor, a MailConnectDomain's firewall)", `Remove it: the construct id you gave ("${id}") names this firewall.`);
+    }
     const request = checkFirewallOptions(given, reasons);
     this.securityGroupId = given.securityGroupId;
     this.provider = given.provider;
@@ -101,11 +109,44 @@ export class MailConnectFirewall extends Construct {
   }
 
   /**
+   * Keeps the live rules when this firewall's construct id changed, e.g. after a token group's
+   * shared firewall got a `name`: adds a Terraform `moved` block from each rule's address under
+   * `previousId` to its address now, so `cdktf deploy` moves the rules in state instead of
+   * replacing them (a replaced SMTP rule refuses mail until it is back). Remove the call once
+   * deployed.
+   * @param previousId the firewall's former construct id
+   * @default - for a token group, the id this library derived from the token before `name`
+   *   existed (`mail-connect-firewall-aws_security_group-<path>-id-<hash>`)
+   */
+  public moveRulesFrom(previousId?: string): void {
+    const stack = TerraformStack.of(this);
+    const from = previousId ?? (Token.isUnresolved(this.securityGroupId) ? SHARED_FIREWALL_ID_PREFIX + securityGroupSlug(this.securityGroupKey) : undefined);
+    if (from === undefined || from === this.node.id) {
+      this.addProblem({
+        path: "moveRulesFrom()",
+        value: previousId,
+        rule: "has no former id to move the rules from (a literal group's firewall id never changed)",
+        fix: "Pass the firewall's former construct id, or remove the call.",
+      });
+      return;
+    }
+    // The address scheme of cdktf's TerraformStack.allocateLogicalId, with the former id in place of this one.
+    const above = this.node.scopes.slice(this.node.scopes.indexOf(stack) + 1, -1).map((scope) => scope.node.id);
+    for (const [ruleId, resource] of this.ruleResources) {
+      resource.moveFromId(`${resource.terraformResourceType}.${makeUniqueId([...above, from, ruleId])}`);
+    }
+  }
+
+  /**
    * Records a problem found by a consumer of this firewall (e.g. `mailConnectFirewallFor` with
    * another provider); it is reported at synth with the app's other problems.
    */
   public addProblem(reason: ValidationReason): void {
     this.problemList.push(reason);
+    // An invalid firewall makes no rules, whenever the problem is found.
+    for (const id of this.ruleResources.keys()) this.node.tryRemoveChild(id);
+    this.ruleResources.clear();
+    this.ruleSpecs.length = 0;
   }
 
   /** The planned rules, in creation order. */
