@@ -156,7 +156,7 @@ describe("messages describe values as the user knows them", () => {
   test("a domain's firewall that would make no rules names the group by its construct path", () => {
     const stack = route53Stack();
     const group = new SecurityGroup(stack, "mail-server", { name: "mail" });
-    new MailConnectDomain(stack, "x", { domain: "firma.de", zone: DnsZone.route53({ zoneName: "firma.de" }), firewall: { securityGroupId: group.id } });
+    new MailConnectDomain(stack, "x", { domain: "firma.de", zone: DnsZone.route53({ zoneName: "firma.de" }), firewall: { securityGroupId: group.id, name: "mail-server" } });
     const [message] = synthErrorOf(() => stack).messages;
     expect(message).toContain('firewall: got {"securityGroupId":"the id of aws_security_group \\"test/mail-server\\" (known only at apply time)"}; would make no rules');
   });
