@@ -79,7 +79,7 @@ export function googleCloudDnsTarget(scope: IConstruct, zone: GoogleCloudDnsZone
   const base = { managedZone: zone.managedZone, project: zone.project, provider: zone.provider };
   if (zone.zoneName !== undefined) return base;
   const stack = TerraformStack.of(scope);
-  const key = [zone.managedZone, zone.project ?? "", zone.provider?.node.path ?? ""].map((part) => resolveText(stack, part)).join("_");
+  const key = [zone.managedZone, zone.project, zone.provider?.node.path].filter((part) => part !== undefined).map((part) => resolveText(stack, part)).join("_");
   // Construct ids without dots or token characters: cdktf drops dots from addresses.
   const id = `mail-connect-zone_google_${key.replace(/[^A-Za-z0-9_-]/g, "_")}`;
   const existing = stack.node.tryFindChild(id) as DataGoogleDnsManagedZone | undefined;
