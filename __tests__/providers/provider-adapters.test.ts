@@ -9,6 +9,7 @@ import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { DnsProvider } from "@cdktf/provider-dns/lib/provider";
 import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
 import { TerraformStack, Testing } from "cdktf";
+import * as fc from "fast-check";
 import { Construct } from "constructs";
 import { MailConnectValidationError } from "../../lib/errors";
 import { planMailConnectRecords } from "../../lib/plan/plan-records";
@@ -19,7 +20,7 @@ import { googleCloudDnsAdapter } from "../../lib/providers/google-cloud-dns/goog
 import { providerRrsetsFromTerraform } from "../../lib/providers/provider-rrsets";
 import { publishRecords, PublishRecordsOptions } from "../../lib/providers/publish-records";
 import { rfc2136Adapter } from "../../lib/providers/rfc2136/rfc2136-adapter";
-import { UnpublishableRecordError } from "../../lib/published";
+import { parseQuotedStrings, UnpublishableRecordError } from "../../lib/published";
 import { MAXIMAL_RECORD_OPTIONS } from "../support/domain-stack";
 
 type Json = { resource: Record<string, Record<string, Record<string, unknown>>>; import?: { id: string; to: string }[]; data?: Record<string, unknown> };
@@ -197,16 +198,40 @@ describe("Google Cloud DNS (google_dns_record_set)", () => {
   });
 });
 
+const EVERY_ADAPTER: readonly (readonly [string, DnsProviderAdapter<DnsZoneCommonOptions, unknown>, DnsZoneCommonOptions])[] = [
+  ["rfc2136", rfc2136Adapter as DnsProviderAdapter<DnsZoneCommonOptions, unknown>, { zoneName: "firma.de" } as DnsZoneCommonOptions],
+  ["azure-dns", azureDnsAdapter as DnsProviderAdapter<DnsZoneCommonOptions, unknown>, { zoneName: "firma.de", resourceGroupName: "rg" } as DnsZoneCommonOptions],
+  ["google-cloud-dns", googleCloudDnsAdapter as DnsProviderAdapter<DnsZoneCommonOptions, unknown>, { managedZone: "firma-de", zoneName: "firma.de" } as DnsZoneCommonOptions],
+];
+
+/** The texts of the apex TXT set the emulation says the provider serves. */
+function servedApexTexts(adapter: DnsProviderAdapter<DnsZoneCommonOptions, unknown>, json: object): string[] {
+  const set = providerRrsetsFromTerraform(json, [adapter as DnsProviderAdapter<never, unknown>]).find((s) => s.type === "TXT" && s.name === "firma.de")!;
+  return set.rdata.map((rdata) => {
+    const parsed = parseQuotedStrings(rdata);
+    if ("error" in parsed) throw new Error(parsed.error);
+    expect(parsed.strings.every((chunk) => chunk.length <= 255)).toBe(true);
+    return parsed.strings.join("");
+  });
+}
+
 describe("every adapter", () => {
-  test.each([
-    ["rfc2136", rfc2136Adapter as DnsProviderAdapter<DnsZoneCommonOptions, unknown>, { zoneName: "firma.de" }],
-    ["azure-dns", azureDnsAdapter as DnsProviderAdapter<DnsZoneCommonOptions, unknown>, { zoneName: "firma.de", resourceGroupName: "rg" }],
-    ["google-cloud-dns", googleCloudDnsAdapter as DnsProviderAdapter<DnsZoneCommonOptions, unknown>, { managedZone: "firma-de", zoneName: "firma.de" }],
-  ])("%s escapes ${ and %{ in TXT values, and its emulation reads them back as written", (_kind, adapter, zone) => {
+  test.each(EVERY_ADAPTER)("%s escapes ${ and %{ in TXT values, and its emulation reads them back as written", (_kind, adapter, zone) => {
     const { json } = synth(adapter, zone, { domain: "firma.de", extraTxt: ["verify=${path.cwd}%{x}"] });
-    const sets = providerRrsetsFromTerraform(json, [adapter as DnsProviderAdapter<never, unknown>]);
     expect(JSON.stringify(json)).toContain("verify=$${path.cwd}%%{x}");
-    expect(sets.find((s) => s.type === "TXT" && s.name === "firma.de")!.rdata).toContain('"verify=${path.cwd}%{x}"');
+    expect(servedApexTexts(adapter, json)).toContain("verify=${path.cwd}%{x}");
+  });
+
+  test.each(EVERY_ADAPTER)("%s serves every extraTxt text exactly as given, beside the SPF record (property)", (_kind, adapter, zone) => {
+    const text = fc.string({ unit: fc.constantFrom(..." !#$%&'()*+,-./0123456789:;<=>?@ABCXYZ[]^_`abcxyz{|}~".split("")), minLength: 1, maxLength: 700 }).map((t) => `t=${t}`);
+    fc.assert(
+      fc.property(fc.uniqueArray(text, { minLength: 1, maxLength: 3 }), (extraTxt) => {
+        const { json, published } = synth(adapter, zone, { domain: "firma.de", extraTxt });
+        const spf = published.resources.find((r) => r.id === "spf")!.records.find((r) => r.purpose === "spf")!.values[0] as { text: string };
+        expect(servedApexTexts(adapter, json).sort()).toEqual([spf.text, ...extraTxt].sort());
+      }),
+      { numRuns: 20 },
+    );
   });
 
   test("a binding that is not installed fails with the package to install", () => {

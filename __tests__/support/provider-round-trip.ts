@@ -10,8 +10,9 @@ import { providerRrsetsFromTerraform } from "../../lib/providers/provider-rrsets
 import { publishRecords, PublishRecordsOptions } from "../../lib/providers/publish-records";
 import { TerraformJson } from "../../lib/published";
 import { rrsetsToZoneFile } from "../../lib/zone-file";
-import { TEST_ZONE_SOA } from "./mail-connect-zone";
-import { PlannedScenario, ZoneSource } from "./scenario-zones";
+import { BindServer, startBindServer } from "./bind-server";
+import { mailConnectZone, TEST_ZONE_SOA } from "./mail-connect-zone";
+import { PlannedScenario, scenarioZones, ZoneSource } from "./scenario-zones";
 
 /** One provider under test: its adapter, its provider block and the zone a scenario goes into. */
 export interface AdapterCase<Zone extends DnsZoneCommonOptions> {
@@ -40,4 +41,19 @@ export function adapterZoneSource<Zone extends DnsZoneCommonOptions>(provider: A
     const rrsets = providerRrsetsFromTerraform(synthesizeThroughAdapter(provider, planned), [provider.adapter as DnsProviderAdapter<never, unknown>]);
     return rrsetsToZoneFile(rrsets, planned.scenario.origin, { soa: TEST_ZONE_SOA });
   };
+}
+
+/**
+ * Starts one BIND for the calling test file (beforeAll/afterAll) that serves mail-connect's
+ * stand-in zone and what the provider serves for every scenario; returns the server getter.
+ */
+export function serveThroughAdapter<Zone extends DnsZoneCommonOptions>(provider: AdapterCase<Zone>, planned: readonly PlannedScenario[]): () => BindServer {
+  let server: BindServer | undefined;
+  beforeAll(async () => {
+    server = await startBindServer([mailConnectZone(), ...scenarioZones(planned, adapterZoneSource(provider))]);
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+  return () => server!;
 }

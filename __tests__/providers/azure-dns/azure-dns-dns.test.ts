@@ -7,11 +7,9 @@
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { azureDnsAdapter } from "../../../lib/providers/azure-dns/azure-dns-adapter";
 import { AzureDnsZoneOptions } from "../../../lib/providers/azure-dns/azure-dns-zone";
-import { BindServer, startBindServer } from "../../support/bind-server";
-import { mailConnectZone } from "../../support/mail-connect-zone";
 import { generateScenarioKeys, mailScenarios } from "../../support/mail-scenarios";
-import { AdapterCase, adapterZoneSource } from "../../support/provider-round-trip";
-import { planScenarios, scenarioZones } from "../../support/scenario-zones";
+import { AdapterCase, serveThroughAdapter } from "../../support/provider-round-trip";
+import { planScenarios } from "../../support/scenario-zones";
 import { bindResolver } from "../../support/bind-query";
 import { describeServedScenarios } from "../../support/served-checks";
 
@@ -23,22 +21,14 @@ const AZURE: AdapterCase<AzureDnsZoneOptions> = {
 
 const keys = generateScenarioKeys();
 const planned = planScenarios(mailScenarios(keys));
-let server: BindServer;
-
-beforeAll(async () => {
-  server = await startBindServer([mailConnectZone(), ...scenarioZones(planned, adapterZoneSource(AZURE))]);
-});
-
-afterAll(async () => {
-  await server?.stop();
-});
+const server = serveThroughAdapter(AZURE, planned);
 
 describe("azurerm record sets, as Azure DNS serves them", () => {
-  describeServedScenarios(planned, () => server, 254);
+  describeServedScenarios(planned, server, 254);
 
   test("a 2048-bit DKIM key is served as one record of 254-byte strings, which receivers join to the planned text", async () => {
     const text = `v=DKIM1; k=rsa; p=${keys.rsa2048.publicKeyBase64}`;
-    const answer = await bindResolver(server).resolveTxt("mail-connect._domainkey.langer-schluessel.de");
+    const answer = await bindResolver(server()).resolveTxt("mail-connect._domainkey.langer-schluessel.de");
     expect(answer).toEqual([[text.slice(0, 254), text.slice(254)]]);
   });
 });

@@ -8,11 +8,9 @@ import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
 import { googleCloudDnsAdapter } from "../../../lib/providers/google-cloud-dns/google-cloud-dns-adapter";
 import { GoogleCloudDnsZoneOptions } from "../../../lib/providers/google-cloud-dns/google-cloud-dns-zone";
 import { bindResolver } from "../../support/bind-query";
-import { BindServer, startBindServer } from "../../support/bind-server";
-import { mailConnectZone } from "../../support/mail-connect-zone";
 import { generateScenarioKeys, mailScenarios } from "../../support/mail-scenarios";
-import { AdapterCase, adapterZoneSource } from "../../support/provider-round-trip";
-import { planScenarios, scenarioZones } from "../../support/scenario-zones";
+import { AdapterCase, serveThroughAdapter } from "../../support/provider-round-trip";
+import { planScenarios } from "../../support/scenario-zones";
 import { describeServedScenarios } from "../../support/served-checks";
 
 const GOOGLE: AdapterCase<GoogleCloudDnsZoneOptions> = {
@@ -23,22 +21,14 @@ const GOOGLE: AdapterCase<GoogleCloudDnsZoneOptions> = {
 
 const keys = generateScenarioKeys();
 const planned = planScenarios(mailScenarios(keys));
-let server: BindServer;
-
-beforeAll(async () => {
-  server = await startBindServer([mailConnectZone(), ...scenarioZones(planned, adapterZoneSource(GOOGLE))]);
-});
-
-afterAll(async () => {
-  await server?.stop();
-});
+const server = serveThroughAdapter(GOOGLE, planned);
 
 describe("google_dns_record_sets, as Cloud DNS serves them", () => {
-  describeServedScenarios(planned, () => server, 255);
+  describeServedScenarios(planned, server, 255);
 
   test("a 2048-bit DKIM key is served as one record of two strings: 255 bytes, then the rest", async () => {
     const text = `v=DKIM1; k=rsa; p=${keys.rsa2048.publicKeyBase64}`;
-    const answer = await bindResolver(server).resolveTxt("mail-connect._domainkey.langer-schluessel.de");
+    const answer = await bindResolver(server()).resolveTxt("mail-connect._domainkey.langer-schluessel.de");
     expect(answer).toEqual([[text.slice(0, 255), text.slice(255)]]);
   });
 });
