@@ -5,6 +5,8 @@
  * zone-option reasons, pitfall warnings, the emulation's refusals and collisions, and the
  * message for a binding that is not installed.
  */
+import { spawnSync } from "child_process";
+import * as path from "path";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
 import { DnsProvider } from "@cdktf/provider-dns/lib/provider";
 import { GoogleProvider } from "@cdktf/provider-google/lib/provider";
@@ -238,5 +240,24 @@ describe("every adapter", () => {
     const load = lazyBindingClass({ packageName: "@cdktf/provider-not-installed", range: "^1" }, "DnsZone.example (records)", () => require("@cdktf/provider-not-installed/lib/record"));
     expect(load).toThrow(BindingNotInstalledError);
     expect(load).toThrow("DnsZone.example (records) needs the package @cdktf/provider-not-installed, which is not installed. Install it in your app: npm install @cdktf/provider-not-installed@^1");
+  });
+});
+
+describe("loading", () => {
+  test("requiring the adapters loads no provider binding; publishing loads only the classes used, by their deep paths", () => {
+    const script = [
+      'const cached = () => Object.keys(require.cache).filter((f) => f.includes("@cdktf/provider-")).map((f) => f.replace(/.*node_modules\\//, ""));',
+      'const p = require("./lib/providers");',
+      "const before = cached();",
+      'const { Testing, TerraformStack } = require("cdktf");',
+      'const { planMailConnectRecords } = require("./lib/plan/plan-records");',
+      'p.publishRecords(new TerraformStack(Testing.app(), "s"), p.googleCloudDnsAdapter, { managedZone: "firma-de", zoneName: "firma.de" }, planMailConnectRecords({ domain: "firma.de" }));',
+      "console.log(JSON.stringify({ before, after: [...new Set(cached().map((f) => f.split(\"/\").slice(0, 4).join(\"/\")))] }));",
+    ].join("\n");
+    const run = spawnSync(process.execPath, ["--require", "ts-node/register/transpile-only", "--eval", script], { cwd: path.resolve(__dirname, "../.."), encoding: "utf8", timeout: 60_000 });
+    expect(run.stderr).toBe("");
+    const { before, after } = JSON.parse(run.stdout) as { before: string[]; after: string[] };
+    expect(before).toEqual([]);
+    expect(after).toEqual(["@cdktf/provider-google/lib/dns-record-set"]);
   });
 });
