@@ -25,13 +25,13 @@ function wireTxt(text: string): string {
   return chunks.map((chunk) => `"${chunk}"`).join(" ");
 }
 
-/** The `update add` lines of one resource, as the provider's Create sends them. */
-function addLines(type: string, r: Readonly<Record<string, unknown>>): string[] {
+/** The `update add` (or `update delete`) lines of one resource's values, as the provider's Create (Update) sends them. */
+function addLines(type: string, r: Readonly<Record<string, unknown>>, verb: "add" | "delete" = "add"): string[] {
   const zone = String(r.zone);
   // resourceFQDN_framework: name + "." + zone, or the zone itself without a name.
   const fqdn = r.name === undefined ? zone : `${String(r.name)}.${zone}`;
   const ttl = r.ttl === undefined ? 3600 : Number(r.ttl);
-  const add = (rrtype: string, rdata: string) => `update add ${fqdn} ${ttl} ${rrtype} ${rdata}`;
+  const add = (rrtype: string, rdata: string) => (verb === "add" ? `update add ${fqdn} ${ttl} ${rrtype} ${rdata}` : `update delete ${fqdn} ${rrtype} ${rdata}`);
   const rows = (key: string) => (r[key] as readonly Record<string, unknown>[]) ?? [];
   switch (type) {
     case "dns_mx_record_set":
@@ -53,6 +53,24 @@ export function createScript(resources: Resources, server: DnsEndpoint): string 
   for (const [type, byName] of Object.entries(resources)) {
     for (const r of Object.values(byName ?? {})) {
       lines.push(`zone ${String(r.zone)}`, ...addLines(type, r), "send");
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/**
+ * The nsupdate script that changes `before` into `after` for every resource whose values
+ * changed, as the provider's Update does: in one message, every old value is removed by its
+ * wire form and every new value added (`resource_dns_txt_record_set.go` Update; its loops
+ * never skip a value both sides share, so all are removed and re-added).
+ */
+export function updateScript(before: Resources, after: Resources, server: DnsEndpoint): string {
+  const lines = [`server ${server.host} ${server.port}`];
+  for (const [type, byName] of Object.entries(after)) {
+    for (const [id, r] of Object.entries(byName ?? {})) {
+      const old = before[type]?.[id];
+      if (old === undefined || JSON.stringify(old) === JSON.stringify(r)) continue;
+      lines.push(`zone ${String(r.zone)}`, ...addLines(type, old, "delete"), ...addLines(type, r), "send");
     }
   }
   return `${lines.join("\n")}\n`;

@@ -14,11 +14,15 @@ import { Rfc2136ZoneOptions } from "../../../lib/providers/rfc2136/rfc2136-zone"
 import { rrsetsToZoneFile } from "../../../lib/zone-file";
 import { digAnswers } from "../../support/bind-query";
 import { BindServer, startBindServer, TsigKey } from "../../support/bind-server";
-import { createScript, runNsupdate } from "../../support/dynamic-updates";
+import { createScript, runNsupdate, updateScript } from "../../support/dynamic-updates";
 import { mailConnectZone, TEST_ZONE_SOA } from "../../support/mail-connect-zone";
 import { generateScenarioKeys, mailScenarios } from "../../support/mail-scenarios";
 import { AdapterCase, synthesizeThroughAdapter } from "../../support/provider-round-trip";
-import { planScenarios } from "../../support/scenario-zones";
+import { planScenarios, PlannedScenario } from "../../support/scenario-zones";
+import { planMailConnectRecords } from "../../../lib/plan/plan-records";
+import { expectedServedRrsets } from "../../support/served-checks";
+import { answeredValues } from "../../support/plan-answers";
+import { bindResolver } from "../../support/bind-query";
 import { describeServedScenarios } from "../../support/served-checks";
 
 const KEY: TsigKey = { name: "terraform-key", secret: randomBytes(32).toString("base64") };
@@ -30,6 +34,9 @@ const RFC2136: AdapterCase<Rfc2136ZoneOptions> = {
 };
 
 const planned = planScenarios(mailScenarios(generateScenarioKeys()));
+/** A zone of its own for the update test: created with one set of extra TXT values, then changed. */
+const UPDATE_ORIGIN = "update-firma.de";
+const LONG_TOKEN = `long-verification=${"x".repeat(300)}`;
 const synthesized = planned.map((p) => ({ planned: p, json: synthesizeThroughAdapter(RFC2136, p) }));
 
 let server: BindServer;
@@ -37,7 +44,8 @@ let server: BindServer;
 beforeAll(async () => {
   // Every scenario zone starts empty (SOA and NS only) and gets its records by dynamic update.
   const empty = planned.map((p) => ({ origin: p.scenario.origin, zoneFileText: rrsetsToZoneFile([], p.scenario.origin, { soa: TEST_ZONE_SOA }), updateKey: KEY }));
-  server = await startBindServer([mailConnectZone(), ...empty]);
+  const updateZone = { origin: UPDATE_ORIGIN, zoneFileText: rrsetsToZoneFile([], UPDATE_ORIGIN, { soa: TEST_ZONE_SOA }), updateKey: KEY };
+  server = await startBindServer([mailConnectZone(), ...empty, updateZone]);
   for (const { json } of synthesized) runNsupdate(createScript(json.resource ?? {}, server), KEY);
 });
 
@@ -83,5 +91,24 @@ describe.each(synthesized.map((s) => [s.planned.scenario.id, s] as const))("%s: 
       }
     }
     expect(drift).toEqual([]);
+  });
+});
+
+describe("a change applied as the provider's update", () => {
+  function scenario(extraTxt: string[]): PlannedScenario {
+    const options = { domain: UPDATE_ORIGIN, extraTxt };
+    const plan = planMailConnectRecords(options);
+    return { scenario: { ...planned[0].scenario, id: "update", options, origin: UPDATE_ORIGIN, domain: UPDATE_ORIGIN }, plan };
+  }
+
+  test("replacing one extra TXT value beside a long one leaves exactly the new apex set in DNS", async () => {
+    const before = scenario(["site-verification=old", LONG_TOKEN]);
+    const after = scenario(["site-verification=new", LONG_TOKEN]);
+    const beforeJson = synthesizeThroughAdapter(RFC2136, before);
+    const afterJson = synthesizeThroughAdapter(RFC2136, after);
+    runNsupdate(createScript(beforeJson.resource ?? {}, server), KEY);
+    runNsupdate(updateScript(beforeJson.resource ?? {}, afterJson.resource ?? {}, server), KEY);
+    const expected = expectedServedRrsets(after.plan, 255).find((set) => set.name === UPDATE_ORIGIN && set.type === "TXT")!;
+    expect(await answeredValues(bindResolver(server), UPDATE_ORIGIN, "TXT")).toEqual(expected.values);
   });
 });
