@@ -68,7 +68,7 @@ describe("server names", () => {
     [{ outgoing: "mail-connect._domainkey.firma.de" }, 'serverNames.outgoing: got "mail-connect._domainkey.firma.de"; names mail-connect._domainkey.firma.de, which is already used by the DKIM record. Choose another name, e.g. "imap" for incoming and "smtp" for outgoing.'],
     [{ outgoing: "firma.de" }, 'serverNames.outgoing: got "firma.de"; names firma.de, which is already used by the MX/SPF (domain apex) record. Choose another name, e.g. "imap" for incoming and "smtp" for outgoing.'],
     [{ incoming: "imap.other.de" }, 'serverNames.incoming: got "imap.other.de"; must lie inside firma.de (below it, not the domain itself). Use a label such as "imap" or a host name that ends in ".firma.de".'],
-    [{ incoming: "im ap" }, 'serverNames.incoming: got "im ap"; must be a valid host name: it must be a valid host name (IDN conversion to punycode failed). Use a label such as "imap" or a host name that ends in ".firma.de".'],
+    [{ incoming: "im ap" }, 'serverNames.incoming: got "im ap"; must be a valid host name: it contains a space, which no host name holds. Use a label such as "imap" or a host name that ends in ".firma.de".'],
   ])("refuses %j", (serverNames, reason) => {
     expect(reasonsFor({ ...D, serverNames })).toEqual([reason]);
   });
@@ -118,7 +118,7 @@ describe("SPF", () => {
 
 describe("DKIM", () => {
   test.each([
-    [{ selector: "mail connect" }, 'dkim.selector: got "mail connect"; must be one or more DNS labels: it must be a valid host name (IDN conversion to punycode failed). Use the selector mail-connect signs with ("mail-connect") or leave it out.'],
+    [{ selector: "mail connect" }, 'dkim.selector: got "mail connect"; must be one or more DNS labels: it contains a space, which no host name holds. Use the selector mail-connect signs with ("mail-connect") or leave it out.'],
     [{ selector: "mc." }, 'dkim.selector: got "mc."; must be one or more DNS labels: it must not end with a dot. Use the selector mail-connect signs with ("mail-connect") or leave it out.'],
     [{ publicKey: "not a key" }, 'dkim.publicKey: got "not a key"; must be a public key in PEM or base64 (SubjectPublicKeyInfo, PKCS#1, or a raw 32-byte Ed25519 key). Paste the key exactly as mail-connect gave it, or leave it out to use mail-connect\'s published key.'],
     [{ publicKey: "MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDCdG1MYcrYYxCb3fcCSfgs6GyprlkaKNJ1qCsru1B0" }, 'dkim.publicKey: got "MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDCdG1MYcrYYxCb3fcCSfgs6GyprlkaKNJ1qCsru1B0"; must be a public key in PEM or base64 (SubjectPublicKeyInfo, PKCS#1, or a raw 32-byte Ed25519 key). Paste the key exactly as mail-connect gave it, or leave it out to use mail-connect\'s published key.'],

@@ -7,7 +7,7 @@ import { MailConnectProduct, MailConnectRecordOptions } from "../options";
 import { MailConnectRecordPlan, PlannedRecord, TxtValue } from "../record-plan";
 import { buildDkim } from "./dkim-record";
 import { buildDmarcText } from "./dmarc-record";
-import { normaliseHostName } from "./host-names";
+import { MAX_DNS_NAME_LENGTH, normaliseHostName } from "./host-names";
 import { PlanContext, arrayOption, booleanOption, checkKnownKeys, choiceOption } from "./plan-context";
 import { buildServerNames } from "./server-names";
 import { buildSpfText } from "./spf-record";
@@ -59,6 +59,30 @@ function extraTexts(ctx: PlanContext, raw: unknown): string[] {
 }
 
 /**
+ * Reports every owner name the plan derives from the domain (`_autodiscover._tcp.<domain>`,
+ * `<selector>._domainkey.<domain>`, ...) that is longer than a DNS name may be: the domain
+ * alone can fit while a derived name does not, and no zone would load it.
+ */
+function checkDerivedNameLengths(ctx: PlanContext, input: Record<string, unknown>, derived: readonly { readonly name: string; readonly record: string; readonly path: string }[]): void {
+  const domain = ctx.domain;
+  const reported = new Set<string>();
+  // The longest name first: one reason per option, with the room that fits every record.
+  for (const { name, record, path } of [...derived].sort((a, b) => b.name.length - a.name.length)) {
+    if (name.length <= MAX_DNS_NAME_LENGTH || reported.has(path)) continue;
+    reported.add(path);
+    const room = MAX_DNS_NAME_LENGTH - (name.length - domain.length);
+    ctx.fail(
+      path,
+      path === "domain" ? input.domain : (input.dkim as Record<string, unknown>).selector,
+      `makes the ${record} record's name ${name.length} characters long ("${name.slice(0, 40)}..."); a DNS name has at most ${MAX_DNS_NAME_LENGTH} (RFC 1035 §2.3.4)`,
+      path === "domain"
+        ? `Use a domain of at most ${room} characters, or publish the records for a shorter (parent) domain.`
+        : `Use a shorter selector (this domain leaves room for ${MAX_DNS_NAME_LENGTH - domain.length - "._domainkey.".length} characters).`,
+    );
+  }
+}
+
+/**
  * Plans the records mail-connect needs for one domain.
  * @throws MailConnectValidationError listing every problem in `options`
  */
@@ -96,6 +120,13 @@ export function planMailConnectRecords(options: MailConnectRecordOptions): MailC
     ctx.fail("serverNames", input.serverNames, "points mail clients at mail-connect's servers, but with SECGATE your clients use your own mail server (mail-connect only filters in front of it)", "Remove serverNames; publish your own server's names in your own records.");
   } else if (input.serverNames !== undefined) {
     serverNames = buildServerNames(ctx, input.serverNames, reserved());
+  }
+  if (domainCheck.ok) {
+    checkDerivedNameLengths(ctx, input, [
+      ...(autoSetup ? [{ name: `${MAIL_CONNECT.autodiscover.label}.${domain}`, record: "autodiscover", path: "domain" }, { name: `${MAIL_CONNECT.autoconfig.label}.${domain}`, record: "autoconfig", path: "domain" }] : []),
+      { name: `_dmarc.${domain}`, record: "DMARC", path: "domain" },
+      ...(dkim ? [{ name: dkim.name, record: "DKIM", path: dkim.name.startsWith(`${MAIL_CONNECT.dkimSelector}._domainkey.`) ? "domain" : "dkim.selector" }] : []),
+    ]);
   }
   if (product === "secgate") {
     ctx.warn("secgate-smtp-ingress", "product", `With SECGATE, mail-connect delivers filtered mail to your own server: it must accept SMTP on TCP 25 from mail-connect's network ${MAIL_CONNECT.network.join(", ")} (MailConnectFirewall creates that rule on AWS).`);
