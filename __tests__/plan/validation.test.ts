@@ -29,11 +29,27 @@ describe("domain", () => {
     expect(reasonsFor({ domain })).toEqual([reason]);
   });
 
-  test("accepts 252 characters and refuses 254", () => {
-    const domain = `${"abcdefghi.".repeat(25)}de`; // 25 labels of 9 + 25 dots + "de"
-    expect(planMailConnectRecords({ domain }).domain).toHaveLength(252);
+  test("refuses a name over 253 characters", () => {
+    const domain = `${"abcdefghi.".repeat(25)}de`; // 25 labels of 9 + 25 dots + "de": 252
     expect(reasonsFor({ domain: `x.${domain}` })).toEqual([
       `domain: got "x.${domain.slice(0, 115)}..."; must be a domain name: it must be at most 253 characters in punycode, has 254. Use the mail domain itself, e.g. "firma.de" or "news.my-company.com".`,
+    ]);
+  });
+
+  test("accepts the longest domain whose DKIM record name fits 253 characters, and refuses one character more", () => {
+    const domain = `${"abcdefghi.".repeat(22)}${"x".repeat(6)}.de`; // 229 = 253 - "mail-connect._domainkey.".length
+    expect(domain).toHaveLength(229);
+    const plan = planMailConnectRecords({ domain });
+    expect(Math.max(...plan.records.map((r) => r.name.length))).toBe(253);
+    expect(reasonsFor({ domain: `y${domain}` })).toEqual([
+      `domain: got "y${domain.slice(0, 116)}..."; makes the DKIM record's name 254 characters long ("mail-connect._domainkey.yabcdefghi.abcde..."); a DNS name has at most 253 (RFC 1035 §2.3.4). Use a domain of at most 229 characters, or publish the records for a shorter (parent) domain.`,
+    ]);
+  });
+
+  test("refuses a DKIM selector that makes the record name too long for the domain", () => {
+    const selector = `${"s".repeat(63)}.${"s".repeat(63)}.${"s".repeat(63)}.${"s".repeat(50)}`;
+    expect(reasonsFor({ domain: "firma.de", dkim: { selector } })).toEqual([
+      `dkim.selector: got "${selector.slice(0, 117)}..."; makes the DKIM record's name 262 characters long ("${selector.slice(0, 40)}..."); a DNS name has at most 253 (RFC 1035 §2.3.4). Use a shorter selector (this domain leaves room for 233 characters).`,
     ]);
   });
 
