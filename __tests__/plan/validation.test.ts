@@ -1,4 +1,4 @@
-import { MailConnectRecordOptions, MailConnectValidationError, planMailConnectRecords } from "../../lib";
+import { MailConnectRecordOptions, MailConnectValidationError, TxtValue, planMailConnectRecords } from "../../lib";
 
 /** Runs the planner and returns the reason texts it threw (fails the test if it did not throw). */
 function reasonsFor(options: unknown): string[] {
@@ -174,7 +174,7 @@ describe("extra TXT and TTL", () => {
     [["grüße"], 'extraTxt[0]: got "grüße"; must be publishable as TXT: it must be printable ASCII only; found "ü" (U+00FC). Use the value exactly as the service gave it, in printable ASCII.'],
     [["tab\there"], 'extraTxt[0]: got "tab\\there"; must be publishable as TXT: it must be printable ASCII only; found "\\t" (U+0009). Use the value exactly as the service gave it, in printable ASCII.'],
     [[""], 'extraTxt[0]: got ""; must be publishable as TXT: it must not be empty. Use the value exactly as the service gave it, in printable ASCII.'],
-    [["x".repeat(2049)], `extraTxt[0]: got "${"x".repeat(117)}..."; must be publishable as TXT: it must be at most 2048 characters (Cloudflare's TXT limit), has 2049. Use the value exactly as the service gave it, in printable ASCII.`],
+    [["x".repeat(2026)], `extraTxt[0]: got "${"x".repeat(117)}..."; must be publishable as TXT: it must be at most 2025 characters (the library's TXT limit: what Cloudflare's 2048-character content holds as quoted 255-byte strings), has 2026. Use the value exactly as the service gave it, in printable ASCII.`],
     [["ms=1", "ms=1"], 'extraTxt[1]: got "ms=1"; duplicates extraTxt[0]. Remove one of the two entries.'],
   ])("refuses %j", (extraTxt, reason) => {
     expect(reasonsFor({ ...D, extraTxt })).toEqual([reason]);
@@ -188,9 +188,26 @@ describe("extra TXT and TTL", () => {
     expect(planMailConnectRecords({ ...D, ttl }).records[0].ttl).toBe(ttl);
   });
 
-  test("accepts a TXT value of exactly 2048 characters", () => {
-    const plan = planMailConnectRecords({ ...D, extraTxt: ["x".repeat(2048)] });
-    expect(plan.records.find((r) => r.purpose === "text")!.values).toHaveLength(1);
+  test("accepts a TXT value of exactly 2025 characters: 8 quoted 255-byte strings fill Cloudflare's 2,048-character content", () => {
+    const plan = planMailConnectRecords({ ...D, extraTxt: ["x".repeat(2025)] });
+    const value = plan.records.find((r) => r.purpose === "text")!.values[0] as TxtValue;
+    expect(value.strings).toHaveLength(8);
+    expect(value.strings.map((chunk) => `"${chunk}"`).join(" ")).toHaveLength(2048);
+  });
+
+  test("refuses extra TXT values whose content at the domain, with SPF, exceeds Cloudflare's 8,192 characters per name and type", () => {
+    const extraTxt = ["a", "b", "c", "d"].map((c) => c.repeat(2025));
+    expect(planMailConnectRecords({ ...D, extraTxt: extraTxt.slice(0, 3) }).records.some((r) => r.purpose === "text")).toBe(true);
+    expect(reasonsFor({ ...D, extraTxt })).toEqual([
+      'extraTxt: got "4 values"; with the SPF record make 8235 characters of TXT content at the domain; Cloudflare accepts at most 8192 for the records of one name and type (the library\'s limit on every provider). Remove verification values that are no longer needed (most services need them only once).',
+    ]);
+  });
+
+  test("refuses DMARC report addresses that make the record longer than the TXT limit", () => {
+    const rua = Array.from({ length: 80 }, (_, i) => `dmarc-report-${i}@firma.de`);
+    expect(reasonsFor({ ...D, dmarc: { rua } })).toEqual([
+      'dmarc: got {"rua":80,"ruf":1}; makes a DMARC record that must be at most 2025 characters (the library\'s TXT limit: what Cloudflare\'s 2048-character content holds as quoted 255-byte strings), has 2610. List fewer report addresses: one mailbox per kind (rua, ruf) that forwards to the others is enough.',
+    ]);
   });
 });
 

@@ -11,7 +11,7 @@ import { MAX_DNS_NAME_LENGTH, normaliseHostName } from "./host-names";
 import { PlanContext, arrayOption, booleanOption, checkKnownKeys, choiceOption } from "./plan-context";
 import { buildServerNames } from "./server-names";
 import { buildSpfText } from "./spf-record";
-import { isSpfText, splitCharacterStrings, txtTextProblem } from "./txt-strings";
+import { MAX_TXT_RRSET_CONTENT_LENGTH, isSpfText, splitCharacterStrings, txtContentLength, txtTextProblem } from "./txt-strings";
 
 /** The option keys the planner reads (a `MailConnectDomain` passes exactly these). */
 export const RECORD_OPTION_KEYS = ["domain", "product", "autoSetup", "serverNames", "spf", "dkim", "dmarc", "extraTxt", "ttl"] as const;
@@ -106,6 +106,11 @@ export function planMailConnectRecords(options: MailConnectRecordOptions): MailC
   const dkim = buildDkim(ctx, input.dkim);
   const dmarc = buildDmarcText(ctx, input.dmarc);
   const extra = extraTexts(ctx, input.extraTxt);
+  const apexContent = [spf ?? "", ...extra].reduce((sum, text) => sum + txtContentLength(text), 0);
+  if (apexContent > MAX_TXT_RRSET_CONTENT_LENGTH) {
+    ctx.fail("extraTxt", `${extra.length} values`, `with the SPF record make ${apexContent} characters of TXT content at the domain; Cloudflare accepts at most ${MAX_TXT_RRSET_CONTENT_LENGTH} for the records of one name and type (the library's limit on every provider)`,
+      "Remove verification values that are no longer needed (most services need them only once).");
+  }
   const domain = ctx.domain;
   // Only built when there are server names to check (most domains have none).
   const reserved = (): Record<string, string> => ({
