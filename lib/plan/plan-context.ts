@@ -5,6 +5,8 @@ import { PlanWarning } from "../record-plan";
 export class PlanContext {
   public readonly reasons = new ReasonCollector();
   public readonly warnings: PlanWarning[] = [];
+  /** Paths already reported (a token taken out of the options): later rules about them are not repeated. */
+  private readonly settled = new Set<string>();
 
   /**
    * @param domain the normalised domain (punycode, lower case); a placeholder when the
@@ -14,7 +16,14 @@ export class PlanContext {
 
   /** Records a broken rule. */
   public fail(path: string, value: unknown, rule: string, fix: string): void {
+    if (this.settled.has(path)) return;
     this.reasons.add(path, value, rule, fix);
+  }
+
+  /** Records a broken rule that settles `path`: no further reason about it is added. */
+  public settle(path: string, value: unknown, rule: string, fix: string): void {
+    this.fail(path, value, rule, fix);
+    this.settled.add(path);
   }
 
   /** Records advice that is not an error. */

@@ -8,6 +8,7 @@ import { MailConnectRecordPlan, PlannedRecord, TxtValue } from "../record-plan";
 import { buildDkim } from "./dkim-record";
 import { buildDmarcText } from "./dmarc-record";
 import { MAX_DNS_NAME_LENGTH, normaliseHostName } from "./host-names";
+import { ownOptions } from "./own-options";
 import { PlanContext, arrayOption, booleanOption, checkKnownKeys, choiceOption } from "./plan-context";
 import { buildServerNames } from "./server-names";
 import { buildSpfText } from "./spf-record";
@@ -87,10 +88,11 @@ function checkDerivedNameLengths(ctx: PlanContext, input: Record<string, unknown
  * @throws MailConnectValidationError listing every problem in `options`
  */
 export function planMailConnectRecords(options: MailConnectRecordOptions): MailConnectRecordPlan {
-  const input: Record<string, unknown> =
-    options !== null && typeof options === "object" ? (options as unknown as Record<string, unknown>) : { domain: options };
+  // Own properties only, tokens taken out: see own-options.ts.
+  const { input, problems } = ownOptions(options);
   const domainCheck = normaliseHostName(input.domain);
   const ctx = new PlanContext(domainCheck.ok ? domainCheck.ascii : PLACEHOLDER_DOMAIN);
+  for (const problem of problems) ctx.settle(problem.path, problem.value, problem.rule, problem.fix);
   if (!domainCheck.ok) {
     ctx.fail("domain", input.domain, `must be a domain name: it ${domainCheck.rule}`, 'Use the mail domain itself, e.g. "firma.de" or "news.my-company.com".');
   }
@@ -136,7 +138,7 @@ export function planMailConnectRecords(options: MailConnectRecordOptions): MailC
   if (product === "secgate") {
     ctx.warn("secgate-smtp-ingress", "product", `With SECGATE, mail-connect delivers filtered mail to your own server: it must accept SMTP on TCP 25 from mail-connect's network ${MAIL_CONNECT.network.join(", ")} (MailConnectFirewall creates that rule on AWS).`);
   }
-  ctx.reasons.throwIfAny(JSON.stringify(typeof input.domain === "string" ? input.domain : String(input.domain)));
+  ctx.reasons.throwIfAny(JSON.stringify(typeof input.domain === "string" ? input.domain : typeof input.domain === "object" && input.domain !== null ? "(an object)" : String(input.domain)));
 
   const records: PlannedRecord[] = [
     { purpose: "mx", name: domain, type: "MX", ttl, values: [{ ...MAIL_CONNECT.mx }] },
