@@ -81,7 +81,8 @@ const PUBLISHING_KEYS = ["zone", "firewall", "adopt", "allowOverwrite"] as const
 function recordOptions(props: MailConnectDomainProps): MailConnectRecordOptions {
   const picked: Record<string, unknown> = {};
   for (const key of RECORD_OPTION_KEYS) {
-    if (props[key] !== undefined) picked[key] = props[key];
+    // Own properties only: a polluted Object.prototype must not add options.
+    if (Object.hasOwn(props, key) && props[key] !== undefined) picked[key] = props[key];
   }
   return picked as unknown as MailConnectRecordOptions;
 }

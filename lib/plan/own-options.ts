@@ -75,3 +75,9 @@ export function ownOptions(options: unknown): { readonly input: Record<string, u
   const input = copy(raw, "", 0, problems) as Record<string, unknown>;
   return { input, problems };
 }
+
+/** `value[key]` when `value` is an object that has `key` as its own property; undefined otherwise. */
+export function ownProperty(value: unknown, key: string): unknown {
+  if (value === null || (typeof value !== "object" && typeof value !== "function")) return undefined;
+  return Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+}
