@@ -12,31 +12,11 @@ import { DnsZone, MailConnectDomain, planMailConnectRecords, planToRrsets } from
 import { TerraformJson, UnpublishableRecordError, publishedRrsetsFromTerraform } from "../../lib/published";
 import { terraformLiteral } from "../../lib/render/terraform-escape";
 import { CF_ZONE_ID, R53_ZONE_ID, cloudflareStack, route53Stack } from "../support/domain-stack";
+import { allStrings, comparableRrsets, hasUnescapedTemplate } from "../support/terraform-strings";
 import { validationReasonsOf } from "../support/validation-error";
 
 const INJECTIONS = ["verify=${path.cwd}", "%{ if true }x%{ endif }", "lone ${", "lone %{", "already $${escaped}", "a%%%{b", "${TfToken-lookalike}"];
 const OPTIONS = { domain: "firma.de", extraTxt: INJECTIONS };
-
-/** Every string value anywhere in `value`. */
-function strings(value: unknown): string[] {
-  if (typeof value === "string") return [value];
-  if (Array.isArray(value)) return value.flatMap(strings);
-  if (value !== null && typeof value === "object") return Object.values(value).flatMap(strings);
-  return [];
-}
-
-/**
- * Whether Terraform would evaluate part of `text`: a single `$` (or `%`) before `{`. Of a
- * longer run, the last two are the escape `$${` (`%%{`).
- */
-function hasUnescapedTemplate(text: string): boolean {
-  return /(^|[^$])\$\{/.test(text) || /(^|[^%])%\{/.test(text);
-}
-
-/** RRsets in a stable order, for comparing sets from different sources. */
-function sorted(rrsets: readonly { name: string; type: string; ttl: number; rdata: readonly string[] }[]) {
-  return rrsets.map(({ name, type, ttl, rdata }) => ({ name, type, ttl, rdata: [...rdata].sort() })).sort((a, b) => `${a.name} ${a.type}`.localeCompare(`${b.name} ${b.type}`));
-}
 
 function synth(kind: "cloudflare" | "route53"): TerraformJson {
   const app: App = Testing.app();
@@ -50,13 +30,13 @@ describe.each(["cloudflare", "route53"] as const)("%s", (kind) => {
   const json = synth(kind);
 
   test("no unescaped ${ or %{ reaches the synthesized JSON", () => {
-    const found = strings(json).filter(hasUnescapedTemplate);
+    const found = allStrings(json).filter(hasUnescapedTemplate);
     expect(found).toEqual([]);
-    expect(strings(json).some((s) => s.includes("verify=$${path.cwd}"))).toBe(true);
+    expect(allStrings(json).some((s) => s.includes("verify=$${path.cwd}"))).toBe(true);
   });
 
   test("the provider round-trip reads the escaped values back as exactly the plan", () => {
-    expect(sorted(publishedRrsetsFromTerraform(json))).toEqual(sorted(planToRrsets(planMailConnectRecords(OPTIONS))));
+    expect(comparableRrsets(publishedRrsetsFromTerraform(json))).toEqual(comparableRrsets(planToRrsets(planMailConnectRecords(OPTIONS))));
   });
 });
 

@@ -56,10 +56,11 @@ export function checkKnownKeys(ctx: PlanContext, path: string, value: unknown, k
 
 /** Checks that `value` is undefined or a plain object; reports otherwise. */
 export function objectOption(ctx: PlanContext, path: string, value: unknown): Record<string, unknown> {
-  if (value === undefined) return {};
+  // An empty null-prototype object: reading a missing option must not reach Object.prototype.
+  if (value === undefined) return Object.create(null) as Record<string, unknown>;
   if (value !== null && typeof value === "object" && !Array.isArray(value)) return value as Record<string, unknown>;
   ctx.fail(path, value, "must be an object", `Pass an object such as ${path}: { ... } or leave it out.`);
-  return {};
+  return Object.create(null) as Record<string, unknown>;
 }
 
 /** Checks that `value` is undefined or one of `allowed`; returns it or `fallback`. */
