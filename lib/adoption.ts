@@ -93,8 +93,12 @@ export class RecordAdoption {
         reasons.push({ path: "adopt.purposes", value: this.purposes, rule: "must be a list of record purposes", fix: 'Pass e.g. RecordAdoption.route53(["spf", "dmarc"]), or no argument to adopt every planned set.' });
         return reasons;
       }
-      (this.purposes ?? []).forEach((purpose, index) => {
-        if (!planned.has(purpose)) notPlanned(`adopt.purposes[${index}]`, purpose);
+      (this.purposes ?? []).forEach((purpose: unknown, index) => {
+        if (typeof purpose !== "string") {
+          reasons.push({ path: `adopt.purposes[${index}]`, value: purpose, rule: "must be a record purpose", fix: `Use one of: ${[...SINGLE_PURPOSES, "text"].join(", ")}.` });
+        } else if (!planned.has(purpose as RecordPurpose)) {
+          notPlanned(`adopt.purposes[${index}]`, purpose);
+        }
       });
       return reasons;
     }

@@ -70,6 +70,10 @@ function recordRdata(record: PlannedRecord): string[] {
  */
 export function planToRrsets(plan: MailConnectRecordPlan): DnsRrset[] {
   const reasons = new ReasonCollector();
+  if (plan === null || typeof plan !== "object" || !Array.isArray(plan.records)) {
+    reasons.add("plan", plan, "must be a record plan", "Pass the result of planMailConnectRecords(...).");
+    reasons.throwIfAny("the zone records");
+  }
   const sets = new Map<string, { name: string; type: string; ttl: number; rdata: string[] }>();
   plan.records.forEach((record, index) => {
     if (record === null || typeof record !== "object" || typeof record.name !== "string" || typeof record.ttl !== "number") {
