@@ -183,6 +183,13 @@ function checkInput(rrsets: unknown, origin: unknown, options: unknown): { zone:
       reasons.add("absoluteNames", absoluteNames, "must be true or false", "Pass absoluteNames: true or leave it out.");
     }
     soa = checkSoa(reasons, ownProperty(options, "soa"));
+    soa?.nameServers.forEach((server, index) => {
+      // The file holds no address records, and a name server inside the zone needs one (glue):
+      // BIND refuses to load the zone without it.
+      if (normalised.ok && isWithinDomain(server, zone)) {
+        reasons.add(`soa.nameServers[${index}]`, server, `lies inside the zone ${zone}, so it would need an address record, which this file does not hold`, "Name a name server outside the zone (your DNS host's), or add its A/AAAA record to the zone yourself and leave soa out.");
+      }
+    });
     layout = { ttl: isTtl(ttl) ? ttl : undefined, absoluteNames: absoluteNames === true };
   }
   const outside: string[] = [];

@@ -211,23 +211,23 @@ export function withNullPrototypes(value: unknown): unknown {
   return out;
 }
 
-/** Hostile zone-file options: origins, TTLs, SOA names, serials and shapes. */
+/** Hostile zone-file options (for a plan of firma.de): origins, TTLs, SOA names, serials and shapes. */
 export const zoneFileOptions: fc.Arbitrary<unknown> = orWrongType(
   fc.record(
     {
-      origin: orWrongType(anyName),
-      ttl: orWrongType(fc.oneof(fc.integer({ min: 0, max: 86400 }), fc.constantFrom(-1, Number.NaN, 2 ** 40))),
-      absoluteNames: orWrongType(fc.boolean()),
-      soa: fc.oneof(
-        fc.constant(null),
+      origin: mostly(fc.constantFrom("firma.de", "FIRMA.DE.", "de"), anyName),
+      ttl: mostly(fc.integer({ min: 0, max: 86400 }), fc.constantFrom(-1, Number.NaN, 2 ** 40, 1.5)),
+      absoluteNames: mostly(fc.boolean(), fc.constant("yes")),
+      soa: mostly(
         fc.record(
           {
-            nameServers: orWrongType(fc.oneof(fc.array(fc.oneof(goodDomain, hostileName, fc.constant("localhost")), { maxLength: 3 }), goodDomain)),
-            hostmaster: orWrongType(fc.oneof(goodDomain.map((d) => `hostmaster@${d}`), reportAddress, hostileName)),
-            serial: orWrongType(fc.oneof(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.constantFrom(-1, Number.NaN, 2 ** 32, 2 ** 40, 1.5))),
+            nameServers: mostly(fc.array(fc.oneof(goodDomain, fc.constant("localhost"), fc.constant("NS1.Example.NET.")), { minLength: 1, maxLength: 3 }), fc.oneof(fc.array(hostileName, { maxLength: 2 }), goodDomain, fc.constant([]))),
+            hostmaster: mostly(fc.tuple(fc.stringMatching(/^[a-z0-9]([a-z0-9._+-]{0,10}[a-z0-9])?$/).filter((l) => !l.includes("..")), goodDomain).map(([l, d]) => `${l}@${d}`), fc.oneof(reportAddress, hostileName)),
+            serial: mostly(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.constantFrom(-1, Number.NaN, 2 ** 32, 2 ** 40, 1.5)),
           },
-          { requiredKeys: [] },
+          { requiredKeys: ["nameServers"] },
         ),
+        fc.constant(null),
       ),
     },
     { requiredKeys: [] },
