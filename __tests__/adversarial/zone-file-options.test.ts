@@ -4,7 +4,10 @@
  * that holds exactly the SOA, the NS records and the planned records (no injected line).
  */
 import fc from "fast-check";
-import { MailConnectValidationError, planMailConnectRecords, planToRrsets, toZoneFile } from "../../lib";
+import { planToRrsets } from "../../lib/dns-rrset";
+import { MailConnectValidationError } from "../../lib/errors";
+import { planMailConnectRecords } from "../../lib/plan/plan-records";
+import { toZoneFile } from "../../lib/zone-file";
 import { checkZones } from "../support/check-zones";
 import { validationReasonsOf } from "../support/validation-error";
 import { zoneFileOptions } from "./arbitraries";
