@@ -3,7 +3,9 @@
  * never changes a record. The pollution is restored in `finally`, whatever happens.
  */
 import fc from "fast-check";
-import { DnsZone, RecordAdoption, planMailConnectRecords, toZoneFile } from "../../lib";
+import { Testing } from "cdktf";
+import { DnsZone, MailConnectDomain, RecordAdoption, planMailConnectRecords, toZoneFile } from "../../lib";
+import { CF_ZONE_ID, R53_ZONE_ID, cloudflareStack, route53Stack } from "../support/domain-stack";
 import { goodDomain } from "./arbitraries";
 
 const POLLUTION: Record<string, unknown> = {
@@ -29,16 +31,27 @@ const POLLUTION: Record<string, unknown> = {
   text: { x: "ffffffffffffffffffffffffffffffff" },
   soa: { nameServers: ["ns.attacker.example"] },
   origin: "attacker.example",
+  comment: "attacker",
+  tags: ["attacker"],
+  settings: { flattenCname: true },
+  healthCheckId: "attacker",
 };
 
-/** Runs `fn` with `Object.prototype` polluted by every key above; always restores it. */
-function polluted<T>(fn: () => T): T {
+/**
+ * Record-option keys for the construct test. Not `spf`, `dkim`, `dmarc`, `mx`: they are also
+ * construct ids, and the constructs library keeps children in plain objects, so polluting them
+ * makes every `new DnsRecord(this, "spf")` throw before this library is involved.
+ */
+const RECORD_KEYS = ["include", "extraTxt", "rua", "ruf", "selector", "publicKey", "serverNames", "ttl", "product", "autoSetup", "ip4", "all", "policy", "comment", "tags", "settings", "healthCheckId"];
+
+/** Runs `fn` with `Object.prototype` polluted by `keys` of the list above; always restores it. */
+function polluted<T>(fn: () => T, keys: readonly string[] = Object.keys(POLLUTION)): T {
   const proto = Object.prototype as Record<string, unknown>;
   try {
-    for (const [key, value] of Object.entries(POLLUTION)) Object.defineProperty(proto, key, { value, configurable: true, writable: true, enumerable: false });
+    for (const key of keys) Object.defineProperty(proto, key, { value: POLLUTION[key], configurable: true, writable: true, enumerable: false });
     return fn();
   } finally {
-    for (const key of Object.keys(POLLUTION)) delete proto[key];
+    for (const key of keys) delete proto[key];
   }
 }
 
@@ -73,4 +86,23 @@ test("a polluted Object.prototype neither picks the zone nor adds adoptions", ()
   expect([zone.zoneId, zone.zoneName, zone.reasons]).toEqual(["0123456789abcdef0123456789abcdef", undefined, []]);
   expect(reasons).toEqual([]);
   expect(adoption.recordIds).toEqual({});
+});
+
+test.each(["cloudflare", "route53"] as const)("a polluted Object.prototype adds no record or attribute to a %s MailConnectDomain given { domain: \"firma.de\" }", (kind) => {
+  const synth = (): string => {
+    const stack = kind === "cloudflare" ? cloudflareStack() : route53Stack();
+    const zone = kind === "cloudflare" ? DnsZone.cloudflare({ zoneId: CF_ZONE_ID }) : DnsZone.route53({ zoneId: R53_ZONE_ID });
+    new MailConnectDomain(stack, "firma", { domain: "firma.de", zone });
+    return Testing.synth(stack);
+  };
+  // Not `selector` / `publicKey` on Cloudflare: @cdktf/provider-cloudflare 13.9.1 builds the SRV
+  // `data` block as a plain `{}` inside its generated class (DnsRecordDataOutputReference
+  // .internalValue) and reads every data field from it, so such pollution reaches the JSON
+  // whatever config it is given. Everything this library passes is a null-prototype object.
+  const keys = kind === "cloudflare" ? RECORD_KEYS.filter((key) => key !== "selector" && key !== "publicKey") : RECORD_KEYS;
+  const clean = synth();
+  // firewall, adopt and allowOverwrite are read by the constructor itself, not by the planner.
+  const dirty = polluted(synth, keys);
+  expect(dirty).toEqual(clean);
+  expect(dirty).not.toContain("attacker");
 });

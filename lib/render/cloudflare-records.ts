@@ -7,6 +7,7 @@ import { createHash } from "crypto";
 import type { DnsRecordConfig } from "@cdktf/provider-cloudflare/lib/dns-record";
 import { PlannedRecord, TxtValue } from "../record-plan";
 import { PlannedResource, RenderContext } from "./render-context";
+import { ownConfig } from "./own-config";
 import { terraformLiteral } from "./terraform-escape";
 
 /**
@@ -72,7 +73,7 @@ export function cloudflareRecordConfigs(records: readonly PlannedRecord[], conte
   for (const record of records) {
     for (let index = 0; index < record.values.length; index += 1) {
       const text = record.type === "TXT" ? (record.values[index] as TxtValue).text : undefined;
-      const config: DnsRecordConfig = {
+      const config: DnsRecordConfig = ownConfig({
         zoneId: context.zoneId,
         name: terraformLiteral(record.name),
         type: record.type,
@@ -80,7 +81,7 @@ export function cloudflareRecordConfigs(records: readonly PlannedRecord[], conte
         proxied: false,
         ...valueConfig(record, index),
         provider: context.provider,
-      };
+      });
       planned.push({ id: cloudflareRecordId(record, text), purpose: record.purpose, records: [record], text, config });
     }
   }

@@ -7,6 +7,7 @@
 import type { Route53RecordConfig } from "@cdktf/provider-aws/lib/route53-record";
 import { PlannedRecord, PlannedRecordType, RecordPurpose, RecordValue, TxtValue, MxValue, CnameValue, SrvValue } from "../record-plan";
 import { PlannedResource, RenderContext } from "./render-context";
+import { ownConfig } from "./own-config";
 import { terraformLiteral } from "./terraform-escape";
 
 /** Which purpose names a shared set: the first one in this order that the set holds. */
@@ -94,7 +95,7 @@ export function route53RecordConfigs(
     const purpose = PURPOSE_ORDER.find((p) => group.some((r) => r.purpose === p))!;
     const first = group[0];
     const values = group.flatMap((record) => (record.values as readonly RecordValue[]).map((value) => terraformLiteral(route53RecordValue(record.type, value))));
-    const config: Route53RecordConfig = {
+    const config: Route53RecordConfig = ownConfig({
       zoneId: context.zoneId,
       // Lowercase FQDN without trailing dot: any other spelling of the same name is a
       // replacement of the record set.
@@ -104,7 +105,7 @@ export function route53RecordConfigs(
       records: values,
       ...(options.allowOverwrite === true ? { allowOverwrite: true } : {}),
       provider: context.provider,
-    };
+    });
     planned.push({ id: purpose, purpose, records: group, config });
   }
   return planned;
