@@ -6,7 +6,7 @@
 import { DnsRrset, absoluteName, planToRrsets } from "./dns-rrset";
 import { ReasonCollector, quoteValue } from "./errors";
 import { MAIL_CONNECT } from "./mail-connect";
-import { isWithinDomain, normaliseHostName } from "./plan/host-names";
+import { MAX_DNS_NAME_LENGTH, isWithinDomain, normaliseHostName } from "./plan/host-names";
 import { ownProperty } from "./plan/own-options";
 import { MailConnectRecordPlan } from "./record-plan";
 
@@ -136,8 +136,14 @@ function checkSoa(reasons: ReasonCollector, soa: unknown): CheckedSoa | undefine
     const at = text.lastIndexOf("@");
     const local = at > 0 ? text.slice(0, at) : undefined;
     const domain = normaliseHostName(at > 0 ? text.slice(at + 1) : text);
-    if (!domain.ok || (local !== undefined && !SOA_LOCAL_PART.test(local))) {
-      const why = !domain.ok ? `a valid domain (it ${domain.rule})` : "a local part of letters, digits, dots, underscores, plus and hyphens";
+    // In the SOA the local part is one label (its dots escaped) in front of the domain.
+    const name = domain.ok ? (local === undefined ? domain.ascii : `${local}.${domain.ascii}`) : "";
+    if (!domain.ok || (local !== undefined && (!SOA_LOCAL_PART.test(local) || local.length > 63)) || name.length > MAX_DNS_NAME_LENGTH) {
+      const why = !domain.ok
+        ? `a valid domain (it ${domain.rule})`
+        : name.length > MAX_DNS_NAME_LENGTH
+          ? `a name of at most ${MAX_DNS_NAME_LENGTH} characters in SOA form, not ${name.length}`
+          : "a local part of 1-63 letters, digits, dots, underscores, plus and hyphens";
       reasons.add("soa.hostmaster", rawHostmaster, `must be a mail address with ${why}`, 'Pass e.g. hostmaster: "hostmaster@firma.de", or leave it out.');
     } else {
       hostmaster = local === undefined ? domain.ascii : `${local}@${domain.ascii}`;

@@ -64,3 +64,9 @@ test("2,000 hostile option sets: a MailConnectValidationError, or a file BIND lo
   const result = checkZones([...files].map(([text, origin]) => ({ origin, text })));
   expect(result.failed.map((zone) => `${zone.origin}: ${zone.messages}`)).toEqual([]);
 });
+
+test("refuses a hostmaster whose SOA form is longer than a DNS name", () => {
+  const domain = `${"a".repeat(63)}.${"a".repeat(63)}.${"a".repeat(63)}.${"a".repeat(56)}.de`; // 251 characters
+  const reasons = validationReasonsOf(() => toZoneFile(PLAN, { soa: { nameServers: ["ns1.example.net"], hostmaster: `dmarc@${domain}` } }));
+  expect(reasons).toEqual([`soa.hostmaster: got "dmarc@${domain.slice(0, 111)}..."; must be a mail address with a name of at most 253 characters in SOA form, not 257. Pass e.g. hostmaster: "hostmaster@firma.de", or leave it out.`]);
+});
