@@ -39,9 +39,10 @@ export interface DkimPublicKeyProblem {
 
 export type DkimPublicKeyCheck = DkimPublicKeyFacts | DkimPublicKeyProblem;
 
-const NOT_A_KEY: DkimPublicKeyProblem = {
+/** The problem of a text that is no key at all. */
+export const NOT_A_DKIM_KEY: DkimPublicKeyProblem = {
   ok: false,
-  rule: "must be a public key in PEM or base64 (SubjectPublicKeyInfo, PKCS#1, or a raw 32-byte Ed25519 key)",
+  rule: "must be a public key in PEM or base64 (SubjectPublicKeyInfo, PKCS#1, or a raw 32-byte Ed25519 key), or the record value `v=DKIM1; k=rsa; p=<key>`",
   fix: "Paste the key exactly as mail-connect gave it, or leave it out to use mail-connect's published key.",
   secret: false,
 };
@@ -156,11 +157,11 @@ function check(raw: string): DkimPublicKeyCheck {
     try {
       return keyFactsOf(createPublicKey(text));
     } catch {
-      return NOT_A_KEY;
+      return NOT_A_DKIM_KEY;
     }
   }
   const compact = text.replace(/\s+/g, "");
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) return NOT_A_KEY;
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) return NOT_A_DKIM_KEY;
   const der = Buffer.from(compact, "base64");
   if (der.length === 32) {
     // RFC 8463 §4.2: an Ed25519 DKIM key is the bare 32-byte public key.
@@ -169,7 +170,7 @@ function check(raw: string): DkimPublicKeyCheck {
   }
   if (isPrivateDer(der)) return PRIVATE_KEY;
   const key = tryPublic(der, "spki") ?? tryPublic(der, "pkcs1");
-  return key === undefined ? NOT_A_KEY : keyFactsOf(key);
+  return key === undefined ? NOT_A_DKIM_KEY : keyFactsOf(key);
 }
 
 /**

@@ -4,7 +4,8 @@
  * that would not verify anywhere never becomes a record.
  */
 import { MAIL_CONNECT } from "../mail-connect";
-import { checkDkimPublicKey } from "./dkim-key";
+import { NOT_A_DKIM_KEY, checkDkimPublicKey } from "./dkim-key";
+import { keyFromPastedDkimValue } from "./dkim-pasted-value";
 import { normaliseHostName } from "./host-names";
 import { PlanContext, checkKnownKeys, objectOption } from "./plan-context";
 import { txtLengthProblem } from "./txt-strings";
@@ -38,16 +39,26 @@ export function buildDkim(ctx: PlanContext, raw: unknown): DkimParts | undefined
   let published: string = MAIL_CONNECT.dkimPublicKey;
   let keyType: "rsa" | "ed25519" = "rsa";
   if (dkim.publicKey !== undefined) {
-    const key = typeof dkim.publicKey === "string" ? checkDkimPublicKey(dkim.publicKey) : undefined;
-    if (key === undefined) {
-      ctx.fail("dkim.publicKey", dkim.publicKey, "must be a public key in PEM or base64 (SubjectPublicKeyInfo, PKCS#1, or a raw 32-byte Ed25519 key)", "Paste the key exactly as mail-connect gave it, or leave it out to use mail-connect's published key.");
+    // A private key is checked as it is: never parsed as a record value, whose problems quote it.
+    const given = typeof dkim.publicKey === "string" ? dkim.publicKey : undefined;
+    const pasted = given === undefined ? undefined : /PRIVATE KEY/.test(given) ? ({ ok: true, key: given } as const) : keyFromPastedDkimValue(given);
+    const key = pasted?.ok === true ? checkDkimPublicKey(pasted.key) : undefined;
+    const shortKey = `${(given ?? "").trim().slice(0, 24)}...`;
+    if (pasted !== undefined && !pasted.ok) {
+      ctx.fail("dkim.publicKey", dkim.publicKey, `must be a DKIM public key or record value, but it ${pasted.rule}`, pasted.fix);
+    } else if (key === undefined) {
+      ctx.fail("dkim.publicKey", dkim.publicKey, NOT_A_DKIM_KEY.rule, NOT_A_DKIM_KEY.fix);
     } else if (!key.ok) {
       // A private key is never echoed: the message would spread the secret into logs.
-      const shown = key.secret ? "(private key, not shown)" : key.rule.startsWith("must be") ? dkim.publicKey : `${String(dkim.publicKey).slice(0, 24)}...`;
+      const shown = key.secret ? "(private key, not shown)" : key.rule === NOT_A_DKIM_KEY.rule ? dkim.publicKey : shortKey;
       ctx.fail("dkim.publicKey", shown, key.rule, key.fix);
     } else {
       keyType = key.type;
       published = key.published;
+      const keyTag = pasted?.ok === true && "keyTag" in pasted ? pasted.keyTag : undefined;
+      if (keyTag !== undefined && keyTag !== key.type) {
+        ctx.fail("dkim.publicKey", shortKey, `says k=${keyTag}, but its p= holds ${key.type === "rsa" ? "an RSA" : "an Ed25519"} key`, `Write k=${key.type}, or paste the ${keyTag} key that belongs to the record.`);
+      }
     }
   }
   if (dkim.keyType !== undefined && dkim.keyType !== keyType) {
@@ -55,7 +66,7 @@ export function buildDkim(ctx: PlanContext, raw: unknown): DkimParts | undefined
   }
   const text = `v=DKIM1; k=${keyType}; p=${published}`;
   const tooLong = txtLengthProblem(text);
-  if (tooLong !== undefined) ctx.fail("dkim.publicKey", `${String(dkim.publicKey).slice(0, 24)}...`, `makes a DKIM record that ${tooLong}`, "Use a 2048-bit RSA key or an Ed25519 key.");
+  if (tooLong !== undefined) ctx.fail("dkim.publicKey", `${published.slice(0, 24)}...`, `makes a DKIM record that ${tooLong}`, "Use a 2048-bit RSA key or an Ed25519 key.");
   if (ctx.reasons.count !== before) return undefined;
   return { name: `${selector}._domainkey.${ctx.domain}`, text };
 }

@@ -91,7 +91,7 @@ export function planMailConnectRecords(options: MailConnectRecordOptions): MailC
   // Own properties only, tokens taken out: see own-options.ts.
   const { input, problems } = ownOptions(options);
   const domainCheck = normaliseHostName(input.domain);
-  const ctx = new PlanContext(domainCheck.ok ? domainCheck.ascii : PLACEHOLDER_DOMAIN);
+  const ctx = new PlanContext(domainCheck.ok ? domainCheck.ascii : PLACEHOLDER_DOMAIN, domainCheck.ok);
   for (const problem of problems) ctx.settle(problem.path, problem.value, problem.rule, problem.fix);
   if (!domainCheck.ok) {
     ctx.fail("domain", input.domain, `must be a domain name: it ${domainCheck.rule}`, 'Use the mail domain itself, e.g. "firma.de" or "news.my-company.com".');
