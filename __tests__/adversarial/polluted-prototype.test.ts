@@ -35,7 +35,18 @@ const POLLUTION: Record<string, unknown> = {
   tags: ["attacker"],
   settings: { flattenCname: true },
   healthCheckId: "attacker",
+  allowOverwrite: true,
+  firewall: { securityGroupId: "sg-0123456789abcdef0" },
+  adopt: "attacker",
+  movingFrom: "attacker",
+  clientEgress: true,
+  network: ["0.0.0.0/0"],
+  name: "attacker",
+  smtpIngress: false,
 };
+
+/** Props the construct itself reads (not the planner), and the firewall's options. */
+const CONSTRUCT_KEYS = ["allowOverwrite", "firewall", "adopt", "movingFrom", "clientEgress", "network", "name", "smtpIngress"];
 
 /**
  * Record-option keys for the construct test. Not `spf`, `dkim`, `dmarc`, `mx`: they are also
@@ -101,8 +112,23 @@ test.each(["cloudflare", "route53"] as const)("a polluted Object.prototype adds 
   // whatever config it is given. Everything this library passes is a null-prototype object.
   const keys = kind === "cloudflare" ? RECORD_KEYS.filter((key) => key !== "selector" && key !== "publicKey") : RECORD_KEYS;
   const clean = synth();
-  // firewall, adopt and allowOverwrite are read by the constructor itself, not by the planner.
   const dirty = polluted(synth, keys);
   expect(dirty).toEqual(clean);
   expect(dirty).not.toContain("attacker");
+});
+
+test("a polluted Object.prototype adds no firewall, adoption, overwrite or firewall option to a MailConnectDomain", () => {
+  const synth = (firewall: boolean): string => {
+    const stack = route53Stack();
+    const props = { domain: "firma.de", product: "secgate" as const, zone: DnsZone.route53({ zoneId: R53_ZONE_ID }) };
+    new MailConnectDomain(stack, "firma", firewall ? { ...props, firewall: { securityGroupId: "sg-0123456789abcdef0" } } : props);
+    return Testing.synth(stack, true);
+  };
+  for (const withFirewall of [false, true]) {
+    const clean = synth(withFirewall);
+    const dirty = polluted(() => synth(withFirewall), CONSTRUCT_KEYS);
+    expect(dirty).toEqual(clean);
+    expect(dirty).not.toContain("attacker");
+    expect(dirty).not.toContain("allow_overwrite");
+  }
 });
