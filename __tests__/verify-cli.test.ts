@@ -57,7 +57,7 @@ afterAll(async () => {
 
 describe("exit codes of the real command", () => {
   test("0 when the zone is correct, with the table on stdout and nothing on stderr", async () => {
-    const run = await runCliProcess(["verify", "--domain", "firma.de", "--spf-all", "softfail", "--resolver", server.address]);
+    const run = await runCliProcess(["verify", "--domain", "firma.de", "--spf-all", "softfail", "--resolver", server.address, "--recursive-resolver", server.address]);
     expect([run.code, run.stderr]).toEqual([0, ""]);
     expect(run.stdout).toContain("firma.de (--domain): ✔ all 9 checks passed\n");
     expect(run.stdout).toMatch(/^ {2}TXT firma\.de \(SPF\) +"v=spf1 include:_spf\.mail-connect\.net ~all" +"v=spf1 include:_spf\.mail-connect\.net ~all" +✔$/m);
@@ -65,7 +65,7 @@ describe("exit codes of the real command", () => {
   });
 
   test("1 when the live MX differs, with the row marked ✘ and a one-line message on stderr", async () => {
-    const run = await runCliProcess(["verify", "--domain", "drift.de", "--resolver", server.address]);
+    const run = await runCliProcess(["verify", "--domain", "drift.de", "--resolver", server.address, "--recursive-resolver", server.address]);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^ {2}MX drift\.de +10 mx\.mail-connect\.net\. +10 mx\.other-provider\.example\. +✘ +The MX points to 10 mx\.other-provider\.example\., not 10 mx\.mail-connect\.net\.: mail for drift\.de does not reach mail-connect\.$/m);
     expect(run.stderr).toBe("cdktf-mail-connect: live DNS differs in 1 check for drift.de.\n");
@@ -74,7 +74,7 @@ describe("exit codes of the real command", () => {
   test("--config with many domains and --json: the documented JSON shape on stdout", async () => {
     const config = path.join(tmp, "domains.json");
     fs.writeFileSync(config, JSON.stringify([{ domain: "firma.de", spf: { all: "softfail" } }, { domain: "drift.de" }]));
-    const run = await runCliProcess(["verify", "--config", config, "--json", "--resolver", server.address]);
+    const run = await runCliProcess(["verify", "--config", config, "--json", "--resolver", server.address, "--recursive-resolver", server.address]);
     expect(run.code).toBe(1);
     const json = JSON.parse(run.stdout) as VerifyJson;
     expect(json).toMatchObject({
@@ -193,11 +193,11 @@ describe("argument handling (in process)", () => {
   test("many domains on a terminal get a progress line on stderr; not on a pipe", async () => {
     const config = path.join(tmp, "five.json");
     fs.writeFileSync(config, JSON.stringify(["a", "b", "c", "d", "e"].map((l) => ({ domain: `${l}-firma.de`, product: "team" }))));
-    const tty = await inProcess(["verify", "--config", config, "--resolver", server.address], true);
+    const tty = await inProcess(["verify", "--config", config, "--resolver", server.address, "--recursive-resolver", server.address], true);
     expect(tty.code).toBe(0);
     expect(tty.stderr).toContain("\r\x1b[K[5/5] checked ");
     expect(tty.stderr.endsWith("\r\x1b[K")).toBe(true);
-    const pipe = await inProcess(["verify", "--config", config, "--resolver", server.address], false);
+    const pipe = await inProcess(["verify", "--config", config, "--resolver", server.address, "--recursive-resolver", server.address], false);
     expect([pipe.code, pipe.stderr]).toEqual([0, ""]);
   });
 });

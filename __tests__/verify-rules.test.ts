@@ -180,6 +180,7 @@ test("synthesized RRsets group into domains: each MX owner, others to the longes
 describe("output", () => {
   const report: VerifyReport = {
     resolver: "127.0.0.1:5353",
+    recursiveResolver: "127.0.0.1:5353",
     exitCode: 1,
     summary: { domains: 1, ok: 0, mismatch: 1, error: 0, failedChecks: 1, errorChecks: 0 },
     domains: [

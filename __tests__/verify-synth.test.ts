@@ -115,7 +115,7 @@ describe("a hand-written synth directory", () => {
   });
 
   test("the CLI reports the stale autoconfig CNAME the deployment no longer has: exit 1", async () => {
-    const run = await runCliProcess(["verify", "--synth", dir, "--resolver", server.address]);
+    const run = await runCliProcess(["verify", "--synth", dir, "--resolver", server.address, "--recursive-resolver", server.address]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("news.my-company.com (stack news): ✘ 1 of 9 checks failed\n");
     expect(run.stdout).toMatch(
@@ -129,8 +129,8 @@ describe("a hand-written synth directory", () => {
   });
 
   test("--stack picks one stack: exit 0; an unknown stack name exits 2", async () => {
-    expect((await verifyDomains(expectedFromSynth(dir, { stacks: ["shop"] }).domains, { resolver: server.address })).exitCode).toBe(0);
-    const run = await runCliProcess(["verify", "--synth", dir, "--stack", "shopp", "--resolver", server.address]);
+    expect((await verifyDomains(expectedFromSynth(dir, { stacks: ["shop"] }).domains, { resolver: server.address, recursiveResolver: server.address })).exitCode).toBe(0);
+    const run = await runCliProcess(["verify", "--synth", dir, "--stack", "shopp", "--resolver", server.address, "--recursive-resolver", server.address]);
     expect([run.code, run.stderr.split("\n")[0]]).toEqual([2, `cdktf-mail-connect: --stack: got "shopp"; "${dir}" has the stacks "news", "shop".`]);
   });
 
@@ -168,7 +168,7 @@ describe("a synth directory from real MailConnectDomain constructs", () => {
   });
 
   test("live DNS published from the same options passes: exit 0", async () => {
-    const report = await verifyDomains(expectedFromSynth(dir).domains, { resolver: server.address, timeoutMs: 2000, retries: 1 });
+    const report = await verifyDomains(expectedFromSynth(dir).domains, { resolver: server.address, recursiveResolver: server.address, timeoutMs: 2000, retries: 1 });
     expect(report.domains.map((d) => [d.domain, d.source, d.status])).toEqual([
       ["construct-firma.de", "stack cloudflare", "ok"],
       ["r53-firma.de", "stack route53", "ok"],

@@ -24,6 +24,12 @@ export interface CliStreams {
 
 const PROGRAM = "cdktf-mail-connect";
 
+/** The package's version, from its package.json (two levels up from lib/verify and from dist/verify alike). */
+function packageVersion(): string {
+  const json = JSON.parse(require("fs").readFileSync(require("path").join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string };
+  return json.version;
+}
+
 /** The reasons checks could not be made, each once, with how many checks it stopped. */
 function problemsOf(report: VerifyReport): string[] {
   const byReason = new Map<string, string[]>();
@@ -43,6 +49,10 @@ async function verify(argv: readonly string[], streams: CliStreams): Promise<num
     streams.stdout.write(VERIFY_USAGE);
     return VERIFY_EXIT.ok;
   }
+  if (command.kind === "version") {
+    streams.stdout.write(`${PROGRAM} ${packageVersion()}\n`);
+    return VERIFY_EXIT.ok;
+  }
   let expected: ExpectedMailDomain[];
   if (command.source.mode === "synth") {
     const synth = expectedFromSynth(command.source.dir, { stacks: command.source.stacks });
@@ -55,7 +65,15 @@ async function verify(argv: readonly string[], streams: CliStreams): Promise<num
     expected = expectedFromOptionsList(command.source.list);
   }
   const progress = progressLine(streams.stderr, expected.length);
-  const report = await verifyDomains(expected, { resolver: command.resolver, timeoutMs: command.timeoutMs, retries: command.retries, onProgress: progress?.update });
+  const report = await verifyDomains(expected, {
+    resolver: command.resolver,
+    recursiveResolver: command.recursiveResolver,
+    authoritative: command.authoritative,
+    nameServers: command.nameServers,
+    timeoutMs: command.timeoutMs,
+    retries: command.retries,
+    onProgress: progress?.update,
+  });
   progress?.finish();
   streams.stdout.write(command.json ? `${JSON.stringify(reportToJson(report), null, 2)}\n` : formatReportTable(report));
   if (report.exitCode === VERIFY_EXIT.error) {

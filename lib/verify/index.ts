@@ -22,9 +22,9 @@ export type {
 export { reportToJson, VERIFY_JSON_SCHEMA } from "./report-json";
 export type { VerifyJson, VerifyJsonCheck } from "./report-json";
 export { formatReportTable, formatDomainTable } from "./report-table";
-export { countSpfLookups, SPF_LOOKUP_LIMIT } from "./spf-lookups";
-export type { SpfLookupCount, TxtLookup } from "./spf-lookups";
-export type { LookupResult } from "./live-dns";
+export { countSpfLookups, SPF_LOOKUP_LIMIT, SPF_VOID_LOOKUP_LIMIT } from "./spf-lookups";
+export type { SpfLookup, SpfLookupCount, TxtLookup } from "./spf-lookups";
+export type { DnsLookup, LookupResult } from "./live-dns";
 export { checkDkimKey } from "./dkim-key-check";
 export type { DkimKeyResult } from "./dkim-key-check";
 export { checkDmarcRecords } from "./dmarc-record-check";

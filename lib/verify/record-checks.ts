@@ -6,7 +6,7 @@
 import { DnsRrset } from "../dns-rrset";
 import { MAIL_CONNECT } from "../mail-connect";
 import { ExpectedMailDomain, ForbiddenRecord } from "./expected-domain";
-import { LiveDns, LookupResult, LookupType } from "./live-dns";
+import { DnsLookup, LookupResult, LookupType } from "./live-dns";
 import { canonicalRdata, diffValues, isSpfText, sameValues, sortValues, txtStrings, txtText } from "./rdata";
 import { recordKind, recordLabel } from "./record-kind";
 import { VerifyCheck, VerifyCheckKind, VerifyStatus } from "./verify-report";
@@ -61,7 +61,7 @@ function differenceHint(kind: VerifyCheckKind, domain: string, expected: readonl
 }
 
 /** An expected CNAME; when it is missing, an A/AAAA record there gets the right hint. */
-async function cnameRows(dns: LiveDns, kind: VerifyCheckKind, set: DnsRrset, expected: string[]): Promise<VerifyCheck[]> {
+async function cnameRows(dns: DnsLookup, kind: VerifyCheckKind, set: DnsRrset, expected: string[]): Promise<VerifyCheck[]> {
   const result = await dns.lookup(set.name, "CNAME");
   if (result.status === "error") return [errorRow(kind, set, expected, result)];
   const found = foundValues("CNAME", result);
@@ -79,7 +79,7 @@ async function cnameRows(dns: LiveDns, kind: VerifyCheckKind, set: DnsRrset, exp
 }
 
 /** The apex TXT RRset: one row for SPF (exactly one SPF record, as expected), one for other expected texts. */
-async function apexTxtRows(dns: LiveDns, domain: string, set: DnsRrset, expectedAll: string[]): Promise<VerifyCheck[]> {
+async function apexTxtRows(dns: DnsLookup, domain: string, set: DnsRrset, expectedAll: string[]): Promise<VerifyCheck[]> {
   const result = await dns.lookup(set.name, "TXT");
   const expectedSpf = expectedAll.filter((v) => isSpfText(txtText(v)));
   const expectedOther = expectedAll.filter((v) => !isSpfText(txtText(v)));
@@ -115,7 +115,7 @@ async function apexTxtRows(dns: LiveDns, domain: string, set: DnsRrset, expected
 }
 
 /** The rows for one expected RRset. */
-export async function expectedRrsetRows(dns: LiveDns, domain: string, set: DnsRrset): Promise<VerifyCheck[]> {
+export async function expectedRrsetRows(dns: DnsLookup, domain: string, set: DnsRrset): Promise<VerifyCheck[]> {
   const kind = recordKind(domain, set);
   const expected = set.rdata.map((r) => canonicalRdata(set.type, r));
   if (kind === "spf") return apexTxtRows(dns, domain, set, expected);
@@ -129,7 +129,7 @@ export async function expectedRrsetRows(dns: LiveDns, domain: string, set: DnsRr
 }
 
 /** The row for a record that must not exist. */
-export async function forbiddenRecordRow(dns: LiveDns, domain: string, record: ForbiddenRecord): Promise<VerifyCheck> {
+export async function forbiddenRecordRow(dns: DnsLookup, domain: string, record: ForbiddenRecord): Promise<VerifyCheck> {
   const kind = recordKind(domain, record);
   const result = await dns.lookup(record.name, record.type as LookupType);
   if (result.status === "error") return errorRow(kind, record, [], result);
@@ -144,7 +144,7 @@ export async function forbiddenRecordRow(dns: LiveDns, domain: string, record: F
 const KIND_ORDER: readonly VerifyCheckKind[] = ["mx", "autoconfig", "autodiscover", "spf", "txt", "dkim", "dmarc", "server-name", "record"];
 
 /** Every record row of one domain (expected and forbidden), MX first, in the order of {@link KIND_ORDER}. */
-export async function recordRows(dns: LiveDns, expected: ExpectedMailDomain): Promise<VerifyCheck[]> {
+export async function recordRows(dns: DnsLookup, expected: ExpectedMailDomain): Promise<VerifyCheck[]> {
   const rows = await Promise.all([
     ...expected.rrsets.map((set) => expectedRrsetRows(dns, expected.domain, set)),
     ...(expected.forbidden ?? []).map(async (record) => [await forbiddenRecordRow(dns, expected.domain, record)]),

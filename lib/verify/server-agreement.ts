@@ -1,0 +1,54 @@
+/**
+ * `--authoritative` checks every row once per name server of the zone; this merges the
+ * per-server rows into one: the same answer everywhere gives one row, a disagreement gives
+ * the worst status with each server's view (`ns2.firma.de serves "v=spf1 ... -all"`), so a
+ * stale secondary or a provider still propagating is named.
+ */
+import { VerifyCheck, VerifyServerView, VerifyStatus } from "./verify-report";
+
+/** The rows one server gave (every server's list has the same rows in the same order). */
+export interface ServerRows {
+  readonly server: string;
+  readonly checks: readonly VerifyCheck[];
+}
+
+const SEVERITY: Record<VerifyStatus, number> = { ok: 0, skipped: 0, mismatch: 1, error: 2 };
+
+function view(server: string, check: VerifyCheck): VerifyServerView {
+  return { server, status: check.status, found: check.found, ...(check.hint !== undefined ? { hint: check.hint } : {}), ...(check.note !== undefined ? { note: check.note } : {}) };
+}
+
+function sameAnswer(a: VerifyCheck, b: VerifyCheck): boolean {
+  return a.status === b.status && JSON.stringify(a.found) === JSON.stringify(b.found) && a.hint === b.hint;
+}
+
+function what(check: VerifyCheck): string {
+  if (check.status === "error") return `could not be asked (${check.hint?.replace(/^Could not check: /, "").replace(/\.$/, "") ?? "error"})`;
+  return check.found.length > 0 ? `serves ${check.found.join(", ")}` : "serves nothing here";
+}
+
+/** One row per check from every server's rows. */
+export function mergeServerRows(perServer: readonly ServerRows[]): VerifyCheck[] {
+  if (perServer.length === 1) return [...perServer[0].checks];
+  return perServer[0].checks.map((first, index) => {
+    const rows = perServer.map((s) => ({ server: s.server, check: s.checks[index] }));
+    if (rows.every((r) => sameAnswer(r.check, first))) {
+      const notes = [...new Set(rows.map((r) => r.check.note).filter((n): n is string => n !== undefined))];
+      if (notes.length <= 1) return first;
+      const note = rows.filter((r) => r.check.note !== undefined).map((r) => `${r.server}: ${r.check.note}`).join("; ");
+      return { ...first, note, servers: rows.map((r) => view(r.server, r.check)) };
+    }
+    const worst = rows.reduce((w, r) => (SEVERITY[r.check.status] > SEVERITY[w.check.status] ? r : w), rows[0]);
+    const groups = new Map<string, { servers: string[]; check: VerifyCheck }>();
+    for (const r of rows) {
+      const key = JSON.stringify([r.check.status, r.check.found]);
+      const group = groups.get(key) ?? { servers: [], check: r.check };
+      group.servers.push(r.server);
+      groups.set(key, group);
+    }
+    const views = [...groups.values()].map((g) => `${g.servers.join(" and ")} ${g.check.status === "ok" ? "serve the expected record" : what(g.check)}`);
+    const disagreement = `The zone's name servers disagree: ${views.join("; ")}. A secondary that missed the last change (compare the SOA serials), or a provider still propagating.`;
+    const status: VerifyStatus = worst.check.status === "ok" || worst.check.status === "skipped" ? "mismatch" : worst.check.status;
+    return { ...worst.check, status, hint: worst.check.hint !== undefined && worst.check.status !== "ok" ? `${disagreement} ${worst.server}: ${worst.check.hint}` : disagreement, servers: rows.map((r) => view(r.server, r.check)) };
+  });
+}
