@@ -315,7 +315,7 @@ describe("each kind of drift is reported in the right row", () => {
   test("a DMARC record that does not start with v=DMARC1", () => {
     expect(failing("bad-dmarc.de").map((c) => [c.check, c.hint])).toEqual([
       ["dmarc", 'Missing: "v=DMARC1; p=quarantine; ruf=mailto:postmaster@bad-dmarc.de;". Not expected: "p=quarantine; v=DMARC1".'],
-      ["dmarc-record", 'Receivers apply no DMARC policy: "p=quarantine; v=DMARC1" does not start with v=DMARC1; receivers ignore a record whose first tag is not exactly v=DMARC1 (RFC 7489 §6.3).'],
+      ["dmarc-record", 'Receivers apply no DMARC policy: "p=quarantine; v=DMARC1" does not start with v=DMARC1; receivers ignore a record whose first tag is not exactly v=DMARC1 (RFC 9989 §4.7).'],
     ]);
   });
 

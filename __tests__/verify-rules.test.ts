@@ -49,15 +49,18 @@ describe("DMARC records", () => {
     [["v=DMARC1; p=quarantine; ruf=mailto:postmaster@firma.de;"], "p=quarantine"],
     [["v=DMARC1; p=reject; sp=none; rua=mailto:a@firma.de,mailto:b@reports.example!10m"], "p=reject sp=none"],
     [["v=DMARC1;p=none", "google-site-verification=x"], "p=none"],
-  ])("accepts %j", (texts, policy) => {
+    [["v = DMARC1 ; p = Reject ; rua = mailto:a@firma.de!10m"], "p=reject"],
+    [["v=DMARC1; rua=mailto:a@firma.de"], "p=none (no p=, rua given: RFC 9989 §4.7)"],
+    [["v=DMARC1; p=quarantine; pct=50; future=yes"], "p=quarantine"],
+  ])("accepts %j (RFC 9989 grammar)", (texts, policy) => {
     expect(checkDmarcRecords(texts)).toEqual({ ok: true, policy });
   });
 
   test.each([
-    [["p=quarantine; v=DMARC1"], '"p=quarantine; v=DMARC1" does not start with v=DMARC1; receivers ignore a record whose first tag is not exactly v=DMARC1 (RFC 7489 §6.3)'],
-    [["v=dmarc1; p=none"], '"v=dmarc1; p=none" does not start with v=DMARC1; receivers ignore a record whose first tag is not exactly v=DMARC1 (RFC 7489 §6.3)'],
-    [["v=DMARC1; p=none", "v=DMARC1; p=reject"], "2 DMARC records: receivers apply none of them (RFC 7489 §6.6.3); keep one"],
-    [["v=DMARC1; rua=mailto:a@firma.de"], "no p= tag: the policy is missing"],
+    [["p=quarantine; v=DMARC1"], '"p=quarantine; v=DMARC1" does not start with v=DMARC1; receivers ignore a record whose first tag is not exactly v=DMARC1 (RFC 9989 §4.7)'],
+    [["v=dmarc1; p=none"], '"v=dmarc1; p=none" does not start with v=DMARC1; receivers ignore a record whose first tag is not exactly v=DMARC1 (RFC 9989 §4.7)'],
+    [["v=DMARC1; p=none", "v=DMARC1; p=reject"], "2 DMARC records: receivers apply none of them (RFC 9989 §4.10.1); keep one"],
+    [["v=DMARC1; sp=reject"], "no p= tag and no valid rua=: the record is unusable (RFC 9989 §4.7); add p="],
     [["v=DMARC1; p=block; adkim=x"], "p=block is not none, quarantine or reject; adkim=x is not r or s"],
     [["v=DMARC1; p=none; rua=dmarc@firma.de"], 'rua entry "dmarc@firma.de" is not a mailto: address'],
     [["hello"], "no TXT record starting with v=DMARC1"],

@@ -134,6 +134,14 @@ describe("a hand-written synth directory", () => {
     expect([run.code, run.stderr.split("\n")[0]]).toEqual([2, `cdktf-mail-connect: --stack: got "shopp"; "${dir}" has the stacks "news", "shop".`]);
   });
 
+  test("a domain two stacks publish is checked once, against both stacks' records", () => {
+    const twice = path.join(tmp, "twice");
+    writeStack(twice, "shop", HAND_WRITTEN_CLOUDFLARE);
+    writeStack(twice, "shop-copy", HAND_WRITTEN_CLOUDFLARE);
+    const synth = expectedFromSynth(twice);
+    expect(synth.domains.map((d) => [d.domain, d.source, d.rrsets.length])).toEqual([["shop-firma.de", "stacks shop, shop-copy", 6]]);
+  });
+
   test("a directory without stacks exits 2 with what to run", () => {
     expect(() => expectedFromSynth(tmp)).toThrow(`--synth: found no stacks/<stack>/cdk.tf.json under "${tmp}". Run \`npx cdktf synth\` first.`);
   });
