@@ -59,15 +59,23 @@ describe("exit codes of the real command", () => {
   test("0 when the zone is correct, with the table on stdout and nothing on stderr", async () => {
     const run = await runCliProcess(["verify", "--domain", "firma.de", "--spf-all", "softfail", "--resolver", server.address, "--recursive-resolver", server.address]);
     expect([run.code, run.stderr]).toEqual([0, ""]);
-    expect(run.stdout).toContain("firma.de (--domain): ✔ all 9 checks passed\n");
-    expect(run.stdout).toMatch(/^ {2}TXT firma\.de \(SPF\) +"v=spf1 include:_spf\.mail-connect\.net ~all" +"v=spf1 include:_spf\.mail-connect\.net ~all" +✔$/m);
-    expect(run.stdout).toContain(`✔ 1 domain checked against ${server.address}: everything matches.\n`);
+    expect(run.stdout).toBe(`✔ firma.de (--domain): all 9 checks passed\n\n✔ 1 domain checked against ${server.address}: everything matches.\n`);
   });
 
   test("1 when the live MX differs, with the row marked ✘ and a one-line message on stderr", async () => {
     const run = await runCliProcess(["verify", "--domain", "drift.de", "--resolver", server.address, "--recursive-resolver", server.address]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^ {2}MX drift\.de +10 mx\.mail-connect\.net\. +10 mx\.other-provider\.example\. +✘ +The MX points to 10 mx\.other-provider\.example\., not 10 mx\.mail-connect\.net\.: mail for drift\.de does not reach mail-connect\.$/m);
+    expect(run.stdout).toContain(
+      [
+        "✘ drift.de (--domain): 1 of 9 checks failed",
+        "  ✘ MX drift.de",
+        "      expected  10 mx.mail-connect.net.",
+        "      found     10 mx.other-provider.example.",
+        "      The MX points to 10 mx.other-provider.example., not 10 mx.mail-connect.net.: mail for drift.de",
+        "      does not reach mail-connect.",
+        "",
+      ].join("\n"),
+    );
     expect(run.stderr).toBe("cdktf-mail-connect: live DNS differs in 1 check for drift.de.\n");
   });
 
@@ -78,7 +86,7 @@ describe("exit codes of the real command", () => {
     expect(run.code).toBe(1);
     const json = JSON.parse(run.stdout) as VerifyJson;
     expect(json).toMatchObject({
-      schema: "cdktf-mail-connect/verify@1",
+      schema: "cdktf-mail-connect/verify@2",
       exitCode: 1,
       resolver: server.address,
       summary: { domains: 2, ok: 1, mismatch: 1, error: 0, failedChecks: 1, errorChecks: 0 },
@@ -97,6 +105,8 @@ describe("exit codes of the real command", () => {
         expected: ["10 mx.mail-connect.net."],
         found: ["10 mx.other-provider.example."],
         hint: "The MX points to 10 mx.other-provider.example., not 10 mx.mail-connect.net.: mail for drift.de does not reach mail-connect.",
+        note: null,
+        servers: null,
       },
     ]);
   });
@@ -110,7 +120,7 @@ describe("exit codes of the real command", () => {
       "cdktf-mail-connect: could not check 9 of 9 checks:\n" +
         `  - 127.0.0.1:${port} refused the connection (is a DNS server listening there?) (9 checks, e.g. MX firma.de)\n`,
     );
-    expect(run.stdout).toContain("firma.de (--domain): ? 9 of 9 checks could not be made\n");
+    expect(run.stdout).toContain("? firma.de (--domain): 9 of 9 checks could not be made\n");
     expect(run.ms).toBeLessThan(15000);
   });
 

@@ -7,7 +7,7 @@ import { MAIL_CONNECT } from "../lib/mail-connect";
 import { VERIFY_JSON_SCHEMA, VerifyReport, checkDkimKey, checkDmarcRecords, formatReportTable, groupRrsetsByDomain, reportToJson } from "../lib/verify";
 import { parseCliArgs } from "../lib/verify/cli-args";
 import { parseResolverSpec } from "../lib/verify/resolver-address";
-import { shorten } from "../lib/verify/report-table";
+import { elide, firstDifference, printable } from "../lib/verify/terminal-text";
 import { VerifyInputError } from "../lib/verify/verify-input-error";
 
 function spki(bits: number): string {
@@ -199,14 +199,15 @@ describe("output", () => {
     ],
   };
 
-  test("the table: one line per value, the hint on the row's first line, a summary", () => {
+  test("a failing domain: heading, its failing checks expanded (expected, found, hint), passing ones left out, the summary last", () => {
     expect(formatReportTable(report)).toBe(
       [
-        "firma.de (--domain): ✘ 1 of 2 checks failed",
-        "  record                expected                 found                    ✔/✘  hint",
-        "  MX firma.de           10 mx.mail-connect.net.  10 mx.mail-connect.net.  ✘    Remove 20 backup.firma.de.",
-        "                                                 20 backup.firma.de.",
-        "  SPF lookups firma.de  at most 10               1                        ✔",
+        "✘ firma.de (--domain): 1 of 2 checks failed",
+        "  ✘ MX firma.de",
+        "      expected  10 mx.mail-connect.net.",
+        "      found     10 mx.mail-connect.net.",
+        "                20 backup.firma.de.",
+        "      Remove 20 backup.firma.de.",
         "",
         "✘ 1 domain checked against 127.0.0.1:5353: 0 ok, 1 with mismatches (1 failed check).",
         "",
@@ -214,16 +215,33 @@ describe("output", () => {
     );
   });
 
-  test("long values are shortened in the middle, keeping both ends", () => {
-    expect(shorten("v=DKIM1; k=rsa; p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQ", 20)).toBe("v=DKIM1; k=r…BiQKBgQ");
-    expect(shorten("short", 20)).toBe("short");
+  test("--all-checks shows passing rows too, one line each", () => {
+    expect(formatReportTable(report, { allChecks: true }).split("\n")).toContain("  ✔ SPF lookups firma.de  1");
+  });
+
+  test("long values are shortened keeping both ends, and around the first difference when it lies in the middle", () => {
+    expect(elide("v=DKIM1; k=rsa; p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQ", 20)).toBe("v=DKIM1; k…DCBiQKBgQ");
+    expect(elide("short", 20)).toBe("short");
+    const expected = '"v=spf1 include:_spf.mail-connect.net include:spf.protection.outlook.com ?all"';
+    const found = '"v=spf1 include:_spf.mail-connect.org include:spf.protection.outlook.com ?all"';
+    const focus = firstDifference(expected, found);
+    const shown = elide(found, 40, focus);
+    expect(shown).toBe('"v=spf1 i…nnect.org include:sp…com ?all"');
+    expect([...shown].length).toBe(40);
+    expect(elide(found, 40)).not.toContain("connect.org");
+  });
+
+  test("DNS data cannot reach the terminal raw: controls, C1 and bidi characters are escaped", () => {
+    expect(printable("\u001b[2J\u001b[1;31mALL CHECKS PASSED\u009b\u202e")).toBe("\\x1b[2J\\x1b[1;31mALL CHECKS PASSED\\x9b\\u{202e}");
+    expect(printable("müller.de ✔")).toBe("müller.de ✔");
   });
 
   test("JSON: schema id, every key present, null for no hint or source", () => {
     const json = reportToJson(report);
     expect(json.schema).toBe(VERIFY_JSON_SCHEMA);
-    expect(VERIFY_JSON_SCHEMA).toBe("cdktf-mail-connect/verify@1");
-    expect(Object.keys(json)).toEqual(["schema", "exitCode", "resolver", "summary", "domains"]);
+    expect(VERIFY_JSON_SCHEMA).toBe("cdktf-mail-connect/verify@2");
+    expect(Object.keys(json)).toEqual(["schema", "exitCode", "resolver", "recursiveResolver", "summary", "domains"]);
+    expect(Object.keys(json.domains[0])).toEqual(["domain", "unicode", "source", "nameServers", "status", "checks"]);
     expect(json.domains[0].checks[1]).toEqual({
       check: "spf-lookups",
       label: "SPF lookups firma.de",
@@ -233,6 +251,8 @@ describe("output", () => {
       expected: ["at most 10"],
       found: ["1"],
       hint: null,
+      note: null,
+      servers: null,
     });
   });
 });

@@ -117,11 +117,18 @@ describe("a hand-written synth directory", () => {
   test("the CLI reports the stale autoconfig CNAME the deployment no longer has: exit 1", async () => {
     const run = await runCliProcess(["verify", "--synth", dir, "--resolver", server.address, "--recursive-resolver", server.address]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain("news.my-company.com (stack news): ✘ 1 of 9 checks failed\n");
-    expect(run.stdout).toMatch(
-      /^ {2}CNAME autoconfig\.news\.my-company\.com +\(none\) +autoconfig\.mail-connect\.net\. +✘ +Not in the deployment: a stale auto-setup record \(auto-setup is for mail-connect PRO only, and mail clients still follow it\)\. Remove it\.$/m,
+    expect(run.stdout).toContain(
+      [
+        "✘ news.my-company.com (stack news): 1 of 9 checks failed",
+        "  ✘ CNAME autoconfig.news.my-company.com",
+        "      expected  (none)",
+        "      found     autoconfig.mail-connect.net.",
+        "      Not in the deployment: a stale auto-setup record (auto-setup is for mail-connect PRO only, and",
+        "      mail clients still follow it). Remove it.",
+        "",
+      ].join("\n"),
     );
-    expect(run.stdout).toContain("shop-firma.de (stack shop): ✔ all 9 checks passed\n");
+    expect(run.stdout).toContain("✔ shop-firma.de (stack shop): all 9 checks passed\n");
     expect(run.stderr).toBe(
       'cdktf-mail-connect: skipped (not a literal record): stack shop: cloudflare_dns_record.web_app: CNAME content is not a literal host name ("${aws_lb.app.dns_name}")\n' +
         "cdktf-mail-connect: live DNS differs in 1 check for news.my-company.com.\n",
