@@ -12,7 +12,7 @@ import { ProgressStream, progressLine } from "./progress";
 import { reportJsonText } from "./report-json";
 import { writeJunit } from "./report-junit";
 import { formatReportTable, outputWidth } from "./report-table";
-import { printable } from "./terminal-text";
+import { printable, wrap } from "./terminal-text";
 import { expectedFromSynth } from "./synth-expected";
 import { verifyDomains } from "./verify-domains";
 import { VerifyInputError } from "./verify-input-error";
@@ -81,7 +81,8 @@ async function verify(argv: readonly string[], streams: CliStreams): Promise<num
   const width = outputWidth(streams.stdout, command.wide === true);
   streams.stdout.write(command.json ? reportJsonText(report) : formatReportTable(report, { width, allChecks: command.allChecks === true }));
   if (report.exitCode === VERIFY_EXIT.error) {
-    streams.stderr.write(`${PROGRAM}: could not check ${report.summary.errorChecks} of ${report.domains.reduce((n, d) => n + d.checks.length, 0)} checks:\n${problemsOf(report).map((p) => `  - ${printable(p)}\n`).join("")}`);
+    const problems = problemsOf(report).map((p) => wrap(printable(p), width - 4).map((line, i) => `${i === 0 ? "  - " : "    "}${line}\n`).join(""));
+    streams.stderr.write(`${PROGRAM}: could not check ${report.summary.errorChecks} of ${report.domains.reduce((n, d) => n + d.checks.length, 0)} checks:\n${problems.join("")}`);
   } else if (report.exitCode === VERIFY_EXIT.mismatch) {
     const failing = report.domains.filter((d) => d.status !== "ok").map((d) => printable(d.domain));
     const named = failing.length > 10 ? `${failing.slice(0, 10).join(", ")} and ${failing.length - 10} more` : failing.join(", ");

@@ -32,7 +32,7 @@ function sameTexts(expected: readonly string[], found: readonly string[]): boole
 function splitNote(expected: readonly string[], found: readonly string[]): string | undefined {
   if (sameValues(expected, found)) return undefined;
   const sizes = (values: readonly string[]) => values.map((v) => txtStrings(v).map((s) => Buffer.byteLength(s)).join("+")).join(", ");
-  return `same text in other character-strings (${sizes(found)} bytes, planned ${sizes(expected)}); receivers join them`;
+  return `split ${sizes(found)} bytes (planned ${sizes(expected)}), same text; receivers join the strings`;
 }
 
 /** Notes on how a passing answer came: the CNAME chain followed, a TTL other than the planned one. */
@@ -141,7 +141,7 @@ async function apexTxtRows(dns: DnsLookup, domain: string, set: DnsRrset, expect
   if (expectedOther.length > 0) {
     const foundTexts = texts(foundOther);
     const absent = expectedOther.filter((v) => !foundTexts.includes(txtText(v)));
-    const split = expectedOther.some((v) => !foundOther.includes(v)) && absent.length === 0 ? "same texts in other character-strings; receivers join them" : undefined;
+    const split = expectedOther.some((v) => !foundOther.includes(v)) && absent.length === 0 ? "split differently, same texts; receivers join the strings" : undefined;
     const status = absent.length === 0 ? "ok" : "mismatch";
     rows.push(row("txt", set, status, expectedOther, foundOther, absent.length === 0 ? undefined : `Missing: ${listed(absent)}. (Other TXT values at ${domain} are allowed.)`, notes(split)));
   }

@@ -42,6 +42,12 @@ function fit(text: string, width: number): string {
   return Number.isFinite(width) ? elide(text, width) : text;
 }
 
+/** `text` cut at the end (a line whose start matters most: the domain and its verdict). */
+function fitEnd(text: string, width: number): string {
+  const chars = [...text];
+  return chars.length <= width ? text : `${chars.slice(0, width - 1).join("")}…`;
+}
+
 function failedCount(report: VerifyDomainReport): string {
   const total = report.checks.length;
   const count = (status: VerifyStatus) => report.checks.filter((c) => c.status === status).length;
@@ -64,14 +70,14 @@ function shortName(check: VerifyCheck): string {
 /** The one line of a passing domain, with its record notes (the SPF breakdown is left to --all-checks). */
 function passingLine(report: VerifyDomainReport, width: number): string {
   const notes = report.checks.filter((c) => c.note !== undefined && c.check !== "spf-lookups").map((c) => `${shortName(c)}: ${printable(c.note!)}`);
-  return fit(`${heading(report)}${notes.length > 0 ? ` · ${notes.join("; ")}` : ""}`, width);
+  return fitEnd(`${heading(report)}${notes.length > 0 ? ` · ${notes.join("; ")}` : ""}`, width);
 }
 
 /** A passing row in one line: mark, label, what was found, the note. */
 function passingRow(check: VerifyCheck, width: number): string {
   const found = check.found.length > 0 ? check.found.map(printable).join(", ") : NONE;
   const note = check.note !== undefined ? ` (${printable(check.note)})` : "";
-  return fit(`${INDENT}${STATUS_MARK[check.status]} ${printable(check.label)}  ${found}${note}`, width);
+  return fitEnd(`${INDENT}${STATUS_MARK[check.status]} ${printable(check.label)}  ${found}${note}`, width);
 }
 
 /** A failing row: the label, expected and found values (shortened around the difference), the hint wrapped. */

@@ -46,7 +46,11 @@ export class RoutedDns implements DnsLookup {
 
   private async ask(name: string, type: LookupType): Promise<LookupResult> {
     if (!this.inZone(name)) return this.options.recursive.lookup(name, type);
-    const result = await this.options.records.lookup(name, type);
+    let result = await this.options.records.lookup(name, type);
+    if (result.status === "error" && result.code === "ESERVFAIL" && type !== "CNAME") result = (await this.cnameLoop(name)) ?? result;
+    if (this.options.requireAuthoritative && result.status === "error" && result.code === "EREFUSED") {
+      return { status: "error", code: "ELAME", message: `${this.options.records.label} is a name server of ${this.options.zone} but refuses to answer for it (lame delegation): fix the NS records or the server` };
+    }
     if (this.options.requireAuthoritative && result.status !== "error" && result.authoritative !== true) {
       return {
         status: "error",
@@ -55,6 +59,25 @@ export class RoutedDns implements DnsLookup {
       };
     }
     return result;
+  }
+
+  /**
+   * BIND answers SERVFAIL for a CNAME loop inside its zone; asking for the CNAMEs one by one
+   * tells a loop (a mismatch to fix) from a server that cannot answer. Undefined: no loop.
+   */
+  private async cnameLoop(name: string): Promise<LookupResult | undefined> {
+    const via: string[] = [];
+    const seen = new Set([name]);
+    let current = name;
+    while (via.length < MAX_CNAME_HOPS) {
+      const cname = this.inZone(current) ? await this.options.records.lookup(current, "CNAME") : await this.options.recursive.lookup(current, "CNAME");
+      if (cname.status !== "found" || cname.rdata.length === 0) return undefined;
+      current = cname.rdata[0].replace(/\.$/, "");
+      via.push(current);
+      if (seen.has(current)) return { status: "none", reason: "CNAME_LOOP", via };
+      seen.add(current);
+    }
+    return undefined;
   }
 
   private async follow(name: string, type: LookupType, before: readonly string[], seen: Set<string>): Promise<LookupResult> {

@@ -22,9 +22,12 @@ function sameAnswer(a: VerifyCheck, b: VerifyCheck): boolean {
   return a.status === b.status && JSON.stringify(a.found) === JSON.stringify(b.found) && a.hint === b.hint;
 }
 
-function what(check: VerifyCheck): string {
+/** What a group of servers serves, with the verb for one or several servers. */
+function what(check: VerifyCheck, several: boolean): string {
+  const serve = several ? "serve" : "serves";
+  if (check.status === "ok") return `${serve} the expected record`;
   if (check.status === "error") return `could not be asked (${check.hint?.replace(/^Could not check: /, "").replace(/\.$/, "") ?? "error"})`;
-  return check.found.length > 0 ? `serves ${check.found.join(", ")}` : "serves nothing here";
+  return check.found.length > 0 ? `${serve} ${check.found.join(", ")}` : `${serve} nothing here`;
 }
 
 /** One row per check from every server's rows. */
@@ -46,9 +49,11 @@ export function mergeServerRows(perServer: readonly ServerRows[]): VerifyCheck[]
       group.servers.push(r.server);
       groups.set(key, group);
     }
-    const views = [...groups.values()].map((g) => `${g.servers.join(" and ")} ${g.check.status === "ok" ? "serve the expected record" : what(g.check)}`);
+    const views = [...groups.values()].map((g) => `${g.servers.join(" and ")} ${what(g.check, g.servers.length > 1)}`);
     const disagreement = `The zone's name servers disagree: ${views.join("; ")}. A secondary that missed the last change (compare the SOA serials), or a provider still propagating.`;
     const status: VerifyStatus = worst.check.status === "ok" || worst.check.status === "skipped" ? "mismatch" : worst.check.status;
-    return { ...worst.check, status, hint: worst.check.hint !== undefined && worst.check.status !== "ok" ? `${disagreement} ${worst.server}: ${worst.check.hint}` : disagreement, servers: rows.map((r) => view(r.server, r.check)) };
+    // A check one server could not answer keeps that reason as its hint (the run's problem list groups by it).
+    const hint = worst.check.status === "error" ? worst.check.hint : worst.check.hint !== undefined && worst.check.status !== "ok" ? `${disagreement} ${worst.server}: ${worst.check.hint}` : disagreement;
+    return { ...worst.check, status, ...(hint !== undefined ? { hint } : {}), servers: rows.map((r) => view(r.server, r.check)) };
   });
 }

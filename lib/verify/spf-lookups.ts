@@ -91,7 +91,7 @@ class Counter {
     for (let i = 0; i < parsed.length; i++) {
       const term = parsed[i];
       if ("invalid" in term) {
-        this.problems.push(`${domain}: "${term.invalid}" ${term.why} (permerror, RFC 7208 §4.6.1)`);
+        this.problems.push(`${domain}: "${term.invalid}" ${term.why}${term.why.includes("permerror") ? "" : " (permerror, RFC 7208 §4.6.1)"}`);
         continue;
       }
       const counted = "mechanism" in term ? COUNTED.includes(term.mechanism) : term.modifier === "redirect" && !hasAll;
