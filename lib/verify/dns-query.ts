@@ -13,7 +13,16 @@
  */
 import type * as DnsPacket from "dns-packet";
 import type * as Net from "net";
-import type { DnsSocket } from "dns-socket";
+
+/** The part of `dns-socket` 4.2 used here (the package ships no types). */
+interface DnsSocket {
+  /** Sends `query` and calls back with the decoded answer; returns the query's slot. */
+  query(query: DnsPacket.Packet, port: number, host: string, callback: (error: Error | null, answer?: DnsPacket.DecodedPacket) => void): number;
+  cancel(slot: number): void;
+  destroy(): void;
+  on(event: "warning" | "error", listener: (error: Error) => void): unknown;
+}
+type CreateDnsSocket = (options: { retries: number; timeout: number; socket: import("dgram").Socket }) => DnsSocket;
 
 /** Where to send questions. */
 export interface DnsServer {
@@ -23,13 +32,21 @@ export interface DnsServer {
   readonly label: string;
 }
 
+/** One record of an answer section, as `dns-packet` decodes it (declared here so the library's types need no `@types/dns-packet`). */
+export interface DnsAnswerRecord {
+  readonly type: string;
+  readonly name: string;
+  readonly ttl?: number;
+  readonly data?: unknown;
+}
+
 /** The decoded answer, in the parts verify reads. */
 export interface DnsAnswer {
   /** `NOERROR`, `NXDOMAIN`, `SERVFAIL`, `REFUSED`, ... */
   readonly rcode: string;
   /** The AA flag: the server answered from a zone it serves. */
   readonly authoritative: boolean;
-  readonly answers: readonly DnsPacket.Answer[];
+  readonly answers: readonly DnsAnswerRecord[];
 }
 
 /** Why a question got no answer. */
@@ -124,7 +141,7 @@ export class DnsQueryClient {
     let socket = this.sockets.get(family);
     if (socket === undefined) {
       const dgram = require("dgram") as typeof import("dgram");
-      const createDnsSocket = require("dns-socket") as typeof import("dns-socket");
+      const createDnsSocket = require("dns-socket") as CreateDnsSocket;
       socket = createDnsSocket({ retries: this.options.retries, timeout: this.options.timeoutMs, socket: dgram.createSocket(family === 6 ? "udp6" : "udp4") });
       // Unreachable hosts and ICMP errors show up as timeouts of the questions concerned.
       socket.on("warning", () => undefined);
@@ -173,7 +190,7 @@ export class DnsQueryClient {
     });
     let answer = await udp;
     if (answer.flag_tc) answer = await this.overTcp(server, this.question(name, type, recursionDesired));
-    return { rcode: String((answer as unknown as { rcode: string }).rcode), authoritative: answer.flag_aa, answers: answer.answers ?? [] };
+    return { rcode: String((answer as unknown as { rcode: string }).rcode), authoritative: answer.flag_aa, answers: (answer.answers ?? []) as readonly DnsAnswerRecord[] };
   }
 
   /**

@@ -109,7 +109,7 @@ export function readAnswer(name: string, type: LookupType, answer: DnsAnswer, se
   if (type !== "CNAME") {
     const seen = new Set([owner]);
     for (;;) {
-      const cname = answer.answers.find((a) => a.type === "CNAME" && lower(a.name) === owner) as { data: string } | undefined;
+      const cname = answer.answers.find((a) => a.type === "CNAME" && lower(a.name) === owner);
       if (cname === undefined) break;
       owner = lower(String(cname.data));
       via.push(owner);
@@ -117,7 +117,7 @@ export function readAnswer(name: string, type: LookupType, answer: DnsAnswer, se
       seen.add(owner);
     }
   }
-  const records = answer.answers.filter((a) => a.type === type && lower(a.name) === owner) as { data: unknown; ttl?: number }[];
+  const records = answer.answers.filter((a) => a.type === type && lower(a.name) === owner);
   const chain = via.length > 0 ? { via } : {};
   if (records.length === 0) return { status: "none", reason: answer.rcode === "NXDOMAIN" ? "NXDOMAIN" : "NODATA", authoritative: answer.authoritative, ...chain };
   const ttls = records.map((r) => r.ttl).filter((t): t is number => t !== undefined);

@@ -122,7 +122,7 @@ export function formatSummary(report: VerifyReport): string {
   const domains = [`${summary.ok} ok`, ...(summary.mismatch > 0 ? [`${summary.mismatch} with mismatches`] : []), ...(summary.error > 0 ? [`${summary.error} not fully checked`] : [])];
   const checks = [
     ...(summary.failedChecks > 0 ? [plural(summary.failedChecks, "failed check", "failed checks")] : []),
-    ...(summary.errorChecks > 0 ? [`${plural(summary.errorChecks, "check", "checks")} could not be made`] : []),
+    ...(summary.errorChecks > 0 ? [`${summary.errorChecks} not made`] : []),
   ];
   const mark = report.exitCode === 2 ? STATUS_MARK.error : STATUS_MARK.mismatch;
   return `${mark} ${checked}: ${domains.join(", ")} (${checks.join(", ")}).`;
