@@ -306,7 +306,7 @@ describe("each kind of drift is reported in the right row", () => {
       status: "ok",
       expected: [`"${DKIM_2048.slice(0, 255)}" "${DKIM_2048.slice(255)}"`],
       found: [`"${DKIM_2048.slice(0, 200)}" "${DKIM_2048.slice(200)}"`],
-      note: "same text in other character-strings (200+210 bytes, planned 255+155); receivers join them",
+      note: "split 200+210 bytes (planned 255+155), same text; receivers join the strings",
     });
     expect(dkim?.hint).toBeUndefined();
     expect(domainReport("resplit-dkim.de").checks.find((c) => c.check === "dkim-key")?.found).toEqual(["RSA 2048-bit"]);

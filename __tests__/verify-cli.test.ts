@@ -118,7 +118,8 @@ describe("exit codes of the real command", () => {
     expect(run.stderr).toContain("cdktf-mail-connect: could not check 9 of 9 checks:\n");
     expect(run.stderr).toBe(
       "cdktf-mail-connect: could not check 9 of 9 checks:\n" +
-        `  - 127.0.0.1:${port} refused the connection (is a DNS server listening there?) (9 checks, e.g. MX firma.de)\n`,
+        `  - 127.0.0.1:${port} refused the connection (is a DNS server listening there?) (9 checks, e.g. MX\n` +
+        "    firma.de)\n",
     );
     expect(run.stdout).toContain("? firma.de (--domain): 9 of 9 checks could not be made\n");
     expect(run.ms).toBeLessThan(15000);
