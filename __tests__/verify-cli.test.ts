@@ -56,10 +56,16 @@ afterAll(async () => {
 });
 
 describe("exit codes of the real command", () => {
-  test("0 when the zone is correct, with the table on stdout and nothing on stderr", async () => {
+  test("0 when the zone is correct, with one line per domain and the summary on stdout, nothing on stderr", async () => {
     const run = await runCliProcess(["verify", "--domain", "firma.de", "--spf-all", "softfail", "--resolver", server.address, "--recursive-resolver", server.address]);
     expect([run.code, run.stderr]).toEqual([0, ""]);
     expect(run.stdout).toBe(`✔ firma.de (--domain): all 9 checks passed\n\n✔ 1 domain checked against ${server.address}: everything matches.\n`);
+  });
+
+  test("0 with --resolver alone: an authoritative server that also serves the include target answers it before the system resolver is asked", async () => {
+    const run = await runCliProcess(["verify", "--domain", "firma.de", "--spf-all", "softfail", "--resolver", server.address, "--timeout", "1000", "--retries", "0"]);
+    expect([run.code, run.stderr]).toEqual([0, ""]);
+    expect(run.stdout.replace(/\n/g, " ")).toMatch(new RegExp(`Other names \\(SPF includes, mail-connect's hosts\\) asked through ${server.address.replace(/\./g, "\\.")} where it answers, else system \\(`));
   });
 
   test("1 when the live MX differs, with the row marked ✘ and a one-line message on stderr", async () => {

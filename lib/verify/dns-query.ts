@@ -46,6 +46,8 @@ export interface DnsAnswer {
   readonly rcode: string;
   /** The AA flag: the server answered from a zone it serves. */
   readonly authoritative: boolean;
+  /** The RA flag: the server recurses for us. */
+  readonly recursionAvailable: boolean;
   readonly answers: readonly DnsAnswerRecord[];
 }
 
@@ -190,7 +192,7 @@ export class DnsQueryClient {
     });
     let answer = await udp;
     if (answer.flag_tc) answer = await this.overTcp(server, this.question(name, type, recursionDesired));
-    return { rcode: String((answer as unknown as { rcode: string }).rcode), authoritative: answer.flag_aa, answers: (answer.answers ?? []) as readonly DnsAnswerRecord[] };
+    return { rcode: String((answer as unknown as { rcode: string }).rcode), authoritative: answer.flag_aa, recursionAvailable: answer.flag_ra, answers: (answer.answers ?? []) as readonly DnsAnswerRecord[] };
   }
 
   /**

@@ -44,15 +44,31 @@ export const DEFAULT_RETRIES = 2;
 export interface LiveDnsOptions {
   /** Servers to ask, in order (the next one when a server gives no answer). */
   readonly servers: readonly DnsServer[];
+  /**
+   * How messages name these servers.
+   * @default - the servers' labels, comma-separated
+   */
+  readonly label?: string;
   /** The client that sends the questions (shared by every `LiveDns` of a run). */
   readonly client: DnsQueryClient;
   /** Set the RD bit (ask a resolver to recurse); off for authoritative servers. */
   readonly recursionDesired: boolean;
   /**
+   * Ask the next server when one declines a name it neither serves nor recurses for (REFUSED,
+   * or a referral without the AA and RA flags), not only when it gives no answer.
+   * @default false
+   */
+  readonly passOnDeclined?: boolean;
+  /**
    * Questions in flight at once.
    * @default 16
    */
   readonly concurrency?: number;
+}
+
+/** Whether a server declined to answer: it neither serves the name nor recurses for us. */
+function declined(answer: DnsAnswer): boolean {
+  return answer.rcode === "REFUSED" || (!answer.authoritative && !answer.recursionAvailable && answer.answers.length === 0);
 }
 
 function lower(name: string): string {
@@ -141,7 +157,7 @@ export class LiveDns implements DnsLookup {
 
   constructor(private readonly options: LiveDnsOptions) {
     this.concurrency = Math.max(1, options.concurrency ?? 16);
-    this.label = options.servers.map((s) => s.label).join(", ");
+    this.label = options.label ?? options.servers.map((s) => s.label).join(", ");
   }
 
   /** The records of `type` at `name` (asked once per run; later calls share the answer). */
@@ -168,9 +184,11 @@ export class LiveDns implements DnsLookup {
 
   private async query(name: string, type: LookupType): Promise<LookupResult> {
     let failure: LookupResult = { status: "error", code: "ENOSERVER", message: "no DNS server to ask" };
-    for (const server of this.options.servers) {
+    for (const [index, server] of this.options.servers.entries()) {
       try {
         const answer = await this.options.client.query(server, name, type, this.options.recursionDesired);
+        const last = index === this.options.servers.length - 1;
+        if (this.options.passOnDeclined === true && !last && declined(answer)) continue;
         return readAnswer(name, type, answer, server.label);
       } catch (error) {
         if (!(error instanceof DnsQueryError)) throw error;

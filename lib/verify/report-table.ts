@@ -147,7 +147,7 @@ export function formatReportTable(report: VerifyReport, options: TableOptions = 
     blocks.push(text);
   }
   if (passing.length > 0) blocks.push(passing.join("\n"));
-  const recursive = report.recursiveResolver !== report.resolver ? [fit(`Other names (SPF includes, mail-connect's hosts) asked through ${printable(report.recursiveResolver)}.`, width)] : [];
+  const recursive = report.recursiveResolver !== report.resolver ? wrap(`Other names (SPF includes, mail-connect's hosts) asked through ${printable(report.recursiveResolver)}.`, width) : [];
   const summary = wrap(formatSummary(report), width).join("\n");
   return `${[...blocks, [...recursive, summary].join("\n")].join("\n\n")}\n`;
 }

@@ -143,7 +143,17 @@ export async function verifyDomains(expected: readonly ExpectedMailDomain[], opt
   const recordServers = options.resolver !== undefined ? [await resolverServer(options.resolver)] : undefined;
   const client = new DnsQueryClient({ timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, retries: options.retries ?? DEFAULT_RETRIES });
   try {
-    const recursive = new LiveDns({ servers: recursiveServers, client, recursionDesired: true });
+    // Without --recursive-resolver, other names go to the --resolver first when one is given:
+    // a resolver answers them, an authoritative server that serves them too (a test set-up, a
+    // provider that hosts both) does, and one that declines passes them on to the system resolver.
+    const fallback = options.recursiveResolver === undefined && recordServers !== undefined;
+    const recursive = new LiveDns({
+      servers: fallback ? [...recordServers, ...recursiveServers] : recursiveServers,
+      client,
+      recursionDesired: true,
+      passOnDeclined: fallback,
+      ...(fallback ? { label: `${recordServers.map((s) => s.label).join(", ")} where it answers, else ${system(recursiveServers)}` } : {}),
+    });
     const records = options.authoritative ? undefined : recordServers !== undefined ? new LiveDns({ servers: recordServers, client, recursionDesired: true }) : recursive;
     const run = new VerifyRun(client, recursive, records, overrides);
     const reports: VerifyDomainReport[] = new Array(expected.length);
@@ -157,7 +167,7 @@ export async function verifyDomains(expected: readonly ExpectedMailDomain[], opt
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 8, expected.length)) }, worker));
-    const recursiveLabel = options.recursiveResolver !== undefined ? recursive.label : system(recursiveServers);
+    const recursiveLabel = options.recursiveResolver !== undefined || fallback ? recursive.label : system(recursiveServers);
     const resolver = options.authoritative ? "the zones' name servers" : recordServers !== undefined ? recordServers.map((s) => s.label).join(", ") : system(recursiveServers);
     return { resolver, recursiveResolver: recursiveLabel, domains: reports, ...summarize(reports) };
   } finally {
