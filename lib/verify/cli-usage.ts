@@ -35,7 +35,9 @@ Which DNS servers are asked (two roles):
                               TTLs are compared with the planned ones
   --nameserver NAME=IP[:PORT] with --authoritative: use this address for a name server
                               instead of looking it up (repeatable)
-  --recursive-resolver HOST[:PORT]  the resolver for every other name
+  --recursive-resolver HOST[:PORT]  the resolver for every other name (without it and with
+                              --resolver: the --resolver first, the system resolver where it
+                              declines)
 
 Options:
   --timeout MS                wait per query try, default 5000; a server that does not answer
