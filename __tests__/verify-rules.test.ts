@@ -121,6 +121,12 @@ describe("the command line", () => {
     });
   });
 
+  test("the server flags, --junit, --wide and --all-checks are read; --version is a command of its own", () => {
+    const command = parseCliArgs(["verify", "--domain", "a.de", "--authoritative", "--recursive-resolver", "127.0.0.1:5353", "--nameserver", "NS1.a.de.=127.0.0.1:5300", "--junit", "r.xml", "--wide", "--all-checks"]);
+    expect(command).toMatchObject({ authoritative: true, recursiveResolver: "127.0.0.1:5353", nameServers: { "ns1.a.de": "127.0.0.1:5300" }, junit: "r.xml", wide: true, allChecks: true });
+    expect(parseCliArgs(["verify", "--version"])).toEqual({ kind: "version" });
+  });
+
   test("--help and help print the usage", () => {
     expect(parseCliArgs(["verify", "--help"])).toEqual({ kind: "help" });
     expect(parseCliArgs(["help"])).toEqual({ kind: "help" });
@@ -138,6 +144,9 @@ describe("the command line", () => {
     [["verify", "--domain", "a.de", "--colour"], ["Unknown option '--colour'."]],
     [["verify", "--domain"], ["Option '--domain <value>' argument missing"]],
     [["verify", "firma.de"], ['unexpected argument "firma.de"; flags start with --.', "say what to expect: --domain NAME (with record flags), --config FILE or --synth DIR."]],
+    [["verify", "--domain", "a.de", "--authoritative", "--resolver", "192.0.2.53"], ["--authoritative and --resolver cannot be combined: --authoritative asks the zone's own name servers; give one of them."]],
+    [["verify", "--domain", "a.de", "--nameserver", "ns1.a.de=192.0.2.1"], ["--nameserver needs --authoritative (it gives a name server's address)."]],
+    [["verify", "--domain", "a.de", "--authoritative", "--nameserver", "192.0.2.1"], ['--nameserver: got "192.0.2.1"; write it as NAME=IP[:PORT], e.g. ns1.firma.de=192.0.2.1 or ns1.firma.de=127.0.0.1:5353.']],
   ])("refuses %j", (argv, expected) => {
     expect(problems(argv as string[])).toEqual(expected);
   });

@@ -153,7 +153,7 @@ describe("--authoritative", () => {
     expect(spf.status).toBe("mismatch");
     expect(spf.hint).toBe(
       `The zone's name servers disagree: ${NS1} (${primary.address}) serves the expected record; ${NS2} (${secondary.address}) serves ${OLD_SPF}. ` +
-        `A secondary that missed the last change (compare the SOA serials), or a provider still propagating. ${NS2} (${secondary.address}): Terms missing: ?all. Terms not expected: -all.`,
+        `A secondary that missed the last change (SOA serials: ${NS1} (${primary.address}) 2, ${NS2} (${secondary.address}) 1), or a provider still propagating. ${NS2} (${secondary.address}): Terms missing: ?all. Terms not expected: -all.`,
     );
     expect(spf.servers?.map((s) => [s.server, s.status, s.found])).toEqual([
       [`${NS1} (${primary.address})`, "ok", [rdataOf(PRIMARY["stale.de"], "stale.de", "TXT")[0]]],

@@ -30,8 +30,15 @@ function what(check: VerifyCheck, several: boolean): string {
   return check.found.length > 0 ? `${serve} ${check.found.join(", ")}` : `${serve} nothing here`;
 }
 
-/** One row per check from every server's rows. */
-export function mergeServerRows(perServer: readonly ServerRows[]): VerifyCheck[] {
+/** Why servers may disagree, with their SOA serials when they are known and differ. */
+function likelyCause(serials: ReadonlyMap<string, number>): string {
+  const known = [...serials];
+  const serialText = known.length > 1 && new Set(known.map(([, n]) => n)).size > 1 ? `SOA serials: ${known.map(([server, n]) => `${server} ${n}`).join(", ")}` : "compare the SOA serials";
+  return `A secondary that missed the last change (${serialText}), or a provider still propagating.`;
+}
+
+/** One row per check from every server's rows; `serials` are the zone's SOA serials by server, where known. */
+export function mergeServerRows(perServer: readonly ServerRows[], serials: ReadonlyMap<string, number> = new Map()): VerifyCheck[] {
   if (perServer.length === 1) return [...perServer[0].checks];
   return perServer[0].checks.map((first, index) => {
     const rows = perServer.map((s) => ({ server: s.server, check: s.checks[index] }));
@@ -50,7 +57,7 @@ export function mergeServerRows(perServer: readonly ServerRows[]): VerifyCheck[]
       groups.set(key, group);
     }
     const views = [...groups.values()].map((g) => `${g.servers.join(" and ")} ${what(g.check, g.servers.length > 1)}`);
-    const disagreement = `The zone's name servers disagree: ${views.join("; ")}. A secondary that missed the last change (compare the SOA serials), or a provider still propagating.`;
+    const disagreement = `The zone's name servers disagree: ${views.join("; ")}. ${likelyCause(serials)}`;
     const status: VerifyStatus = worst.check.status === "ok" || worst.check.status === "skipped" ? "mismatch" : worst.check.status;
     // A check one server could not answer keeps that reason as its hint (the run's problem list groups by it).
     const hint = worst.check.status === "error" ? worst.check.hint : worst.check.hint !== undefined && worst.check.status !== "ok" ? `${disagreement} ${worst.server}: ${worst.check.hint}` : disagreement;

@@ -108,8 +108,20 @@ class VerifyRun {
         return { server: server.label, checks: await checksOf(dns, expected) };
       }),
     );
-    const checks = mergeServerRows(perServer);
+    const checks = mergeServerRows(perServer, await this.serials(found.zone, found.servers));
     return { ...base, nameServers: { zone: found.zone, servers: found.servers.map((s) => s.label) }, status: domainStatus(checks), checks };
+  }
+
+  /** The zone's SOA serial on each server that answers for it (to name the stale one). */
+  private async serials(zone: string, servers: readonly DnsServer[]): Promise<Map<string, number>> {
+    const serials = new Map<string, number>();
+    if (servers.length < 2) return serials;
+    for (const server of servers) {
+      const soa = await this.dnsOf(server).lookup(zone, "SOA");
+      const serial = soa.status === "found" ? Number(soa.rdata[0]?.split(" ")[1]) : NaN;
+      if (Number.isInteger(serial)) serials.set(server.label, serial);
+    }
+    return serials;
   }
 
   private dnsOf(server: DnsServer): LiveDns {
