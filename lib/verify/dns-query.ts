@@ -153,12 +153,12 @@ export class DnsQueryClient {
     return socket;
   }
 
-  private question(name: string, type: QueryType, recursionDesired: boolean): DnsPacket.Packet {
+  private question(name: string, type: QueryType, recursionDesired: boolean, edns = true): DnsPacket.Packet {
     return {
       type: "query",
       flags: recursionDesired ? this.packet.RECURSION_DESIRED : 0,
       questions: [{ type, name: name === "" ? "." : name }],
-      additionals: [{ type: "OPT", name: ".", udpPayloadSize: EDNS_UDP_SIZE } as unknown as DnsPacket.Answer],
+      ...(edns ? { additionals: [{ type: "OPT", name: ".", udpPayloadSize: EDNS_UDP_SIZE } as unknown as DnsPacket.Answer] } : {}),
     };
   }
 
@@ -171,12 +171,12 @@ export class DnsQueryClient {
     return new DnsQueryError("ECONNREFUSED", `${server.label} refused the connection (is a DNS server listening there?)`);
   }
 
-  private async ask(server: DnsServer, name: string, type: QueryType, recursionDesired: boolean, probe: boolean): Promise<DnsAnswer> {
+  private async ask(server: DnsServer, name: string, type: QueryType, recursionDesired: boolean, probe: boolean, edns = true): Promise<DnsAnswer> {
     const net = require("net") as typeof Net;
     const udp = new Promise<DnsPacket.DecodedPacket>((resolve, reject) => {
       const socket = this.socket(net.isIPv6(server.host) ? 6 : 4);
       let settled = false;
-      const slot = socket.query(this.question(name, type, recursionDesired), server.port, server.host, (error, answer) => {
+      const slot = socket.query(this.question(name, type, recursionDesired, edns), server.port, server.host, (error, answer) => {
         settled = true;
         if (error !== null || answer === undefined) reject(/timed out/i.test(error?.message ?? "") ? this.timeout(server) : new DnsQueryError("EUNKNOWN", `${error?.message ?? "no answer"} (${server.label})`));
         else resolve(answer);
@@ -191,7 +191,10 @@ export class DnsQueryClient {
       }
     });
     let answer = await udp;
-    if (answer.flag_tc) answer = await this.overTcp(server, this.question(name, type, recursionDesired));
+    const rcode = String((answer as unknown as { rcode: string }).rcode);
+    // A server that does not know EDNS answers FORMERR (RFC 6891 §7): ask again without it.
+    if (rcode === "FORMERR" && edns) return this.ask(server, name, type, recursionDesired, false, false);
+    if (answer.flag_tc) answer = await this.overTcp(server, this.question(name, type, recursionDesired, edns));
     return { rcode: String((answer as unknown as { rcode: string }).rcode), authoritative: answer.flag_aa, recursionAvailable: answer.flag_ra, answers: (answer.answers ?? []) as readonly DnsAnswerRecord[] };
   }
 
