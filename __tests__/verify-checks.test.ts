@@ -70,6 +70,8 @@ const SCENARIOS: Record<string, Scenario> = {
     // The same text, split at 200 bytes instead of 255, as some DNS hosts store it.
     drift: (s) => withRrset(s, "mail-connect._domainkey.resplit-dkim.de", "TXT", [`"${DKIM_2048.slice(0, 200)}" "${DKIM_2048.slice(200)}"`]),
   },
+  // Seven 240-byte site verifications: the TXT answer (about 1.8 KB) does not fit one UDP answer and comes over TCP.
+  "big-txt.de": { options: { domain: "big-txt.de", extraTxt: Array.from({ length: 7 }, (_, i) => `verification-${i}=${"x".repeat(225)}`) } },
   "bad-dmarc.de": { options: { domain: "bad-dmarc.de" }, drift: (s) => withRrset(s, "_dmarc.bad-dmarc.de", "TXT", ['"p=quarantine; v=DMARC1"']) },
 };
 
@@ -157,6 +159,11 @@ describe("a correct zone passes", () => {
   test("a MAILING subdomain inside its parent's zone passes", () => {
     expect(failing("news.my-company.com")).toEqual([]);
     expect(domainReport("news.my-company.com").checks.find((c) => c.check === "mx")?.found).toEqual(["10 mx.mail-connect.net."]);
+  });
+
+  test("a TXT RRset too long for one UDP answer is read over TCP", () => {
+    expect(failing("big-txt.de")).toEqual([]);
+    expect(domainReport("big-txt.de").checks.find((c) => c.check === "txt")?.found).toHaveLength(7);
   });
 
   test("correct domains alone give exit code 0", async () => {
@@ -321,7 +328,7 @@ describe("each kind of drift is reported in the right row", () => {
 
   test("the report as a whole: exit code 1, drifted domains counted", () => {
     expect(report.exitCode).toBe(1);
-    expect(report.summary).toEqual({ domains: 16, ok: 5, mismatch: 11, error: 0, failedChecks: 14, errorChecks: 0 });
+    expect(report.summary).toEqual({ domains: 17, ok: 6, mismatch: 11, error: 0, failedChecks: 14, errorChecks: 0 });
     expect(report.resolver).toBe(server.address);
   });
 });
