@@ -14,6 +14,9 @@ import * as path from "path";
 import { spawnSync } from "child_process";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { VerifyJson, runCli } from "../lib/verify";
+import { DnsQueryClient } from "../lib/verify/dns-query";
+import { LiveDns } from "../lib/verify/live-dns";
+import { findZoneServers } from "../lib/verify/zone-servers";
 import { BindServer, startBindServer } from "./support/bind-server";
 import { findBindProgram } from "./support/bind-binaries";
 import { mailConnectRrsets } from "./support/mail-connect-zone";
@@ -175,6 +178,28 @@ describe("--authoritative", () => {
     expect(run.stderr.replace(/\n\s+/g, " ")).toBe(
       `cdktf-mail-connect: could not check 9 of 9 checks: - ${NS3} (${other.address}) is a name server of lame.de but refuses to answer for it (lame delegation): fix the NS records or the server (9 checks, e.g. MX lame.de)\n`,
     );
+  });
+
+  test("without --nameserver, the name servers' addresses come from the recursive resolver", async () => {
+    const client = new DnsQueryClient({ timeoutMs: 2000, retries: 1 });
+    try {
+      const dns = new LiveDns({ servers: [{ host: recursive.host, port: recursive.port, label: recursive.address }], client, recursionDesired: true });
+      expect(await findZoneServers(dns, "mail.stale.de", new Map())).toEqual({
+        ok: true,
+        zone: "stale.de",
+        servers: [
+          { host: "127.0.0.1", port: 53, label: `${NS1} (127.0.0.1)` },
+          { host: "127.0.0.1", port: 53, label: `${NS2} (127.0.0.1)` },
+        ],
+        unreachable: [],
+      });
+      expect(await findZoneServers(dns, "nowhere.example", new Map())).toEqual({
+        ok: false,
+        problem: `could not find the name servers of nowhere.example: nowhere.example NS: ${recursive.address} refused to answer for nowhere.example NS (it is not authoritative for it and does not recurse for us)`,
+      });
+    } finally {
+      client.close();
+    }
   });
 
   test("a TTL other than the planned one is noted, read from the authoritative answer", async () => {
