@@ -31,11 +31,6 @@ export interface RoutedDnsOptions {
 export class RoutedDns implements DnsLookup {
   constructor(private readonly options: RoutedDnsOptions) {}
 
-  /** The record servers' label (`127.0.0.1:5353`, `ns1.firma.de (192.0.2.1)`). */
-  public get recordServers(): string {
-    return this.options.records.label;
-  }
-
   public lookup(name: string, type: LookupType): Promise<LookupResult> {
     return this.follow(name.toLowerCase().replace(/\.$/, ""), type, [], new Set());
   }
