@@ -80,6 +80,19 @@ function system(servers: readonly DnsServer[]): string {
   return `system (${servers.map((s) => s.label).join(", ") || "no servers configured"})`;
 }
 
+/** The row of the zone's name servers: each must have an address to be asked at. */
+function nameServerRow(zone: string, servers: readonly DnsServer[], unreachable: readonly string[]): VerifyCheck {
+  const asked = servers.map((s) => s.label);
+  const base = { check: "name-servers", label: `NS ${zone}`, name: zone, type: "NS", expected: ["every name server has an address"], found: asked } as const;
+  if (unreachable.length === 0) return { ...base, status: "ok" };
+  return {
+    ...base,
+    status: "mismatch",
+    found: [...asked, ...unreachable.map((n) => `${n} (no address)`)],
+    hint: `${unreachable.join(", ")} ${unreachable.length === 1 ? "has" : "have"} no A or AAAA record: resolvers that pick ${unreachable.length === 1 ? "it" : "them"} fail and retry elsewhere. Fix the NS records of ${zone} or the name server's address.`,
+  };
+}
+
 /** What a run needs besides the expectations: the two roles' servers and the shared client. */
 class VerifyRun {
   private readonly serverDns = new Map<string, LiveDns>();
@@ -108,7 +121,7 @@ class VerifyRun {
         return { server: server.label, checks: await checksOf(dns, expected) };
       }),
     );
-    const checks = mergeServerRows(perServer, await this.serials(found.zone, found.servers));
+    const checks = [nameServerRow(found.zone, found.servers, found.unreachable), ...mergeServerRows(perServer, await this.serials(found.zone, found.servers))];
     return { ...base, nameServers: { zone: found.zone, servers: found.servers.map((s) => s.label) }, status: domainStatus(checks), checks };
   }
 

@@ -37,7 +37,9 @@ export type VerifyCheckKind =
   /** The DKIM record's public key decodes and is strong enough. */
   | "dkim-key"
   /** The DMARC record parses (v=DMARC1 first, a valid p=). */
-  | "dmarc-record";
+  | "dmarc-record"
+  /** With `--authoritative`: every name server of the zone has an address to ask (since JSON schema 2). */
+  | "name-servers";
 
 /** One row of the report. */
 export interface VerifyCheck {
