@@ -99,18 +99,44 @@ function failingRow(check: VerifyCheck, width: number): string[] {
   return lines;
 }
 
+/**
+ * Checks that could not be made for the same reason (an unreachable server stops them all),
+ * as one block: their labels and the reason once. Undefined when the reason is not shared.
+ */
+function sharedErrorBlock(errors: readonly VerifyCheck[], width: number): string[] | undefined {
+  if (errors.length < 2 || errors.some((c) => c.hint !== errors[0].hint)) return undefined;
+  const labels = errors.map((c) => printable(c.label)).join(", ");
+  return [fitEnd(`${INDENT}${STATUS_MARK.error} ${errors.length} checks could not be made: ${labels}`, width), ...wrap(printable(errors[0].hint ?? ""), width - DETAIL.length).map((l) => `${DETAIL}${l}`)];
+}
+
+/** Whether a domain takes one line: it passed, or nothing could be checked for one reason (given once on stderr). */
+function oneLine(report: VerifyDomainReport, options: TableOptions): boolean {
+  if (options.allChecks) return false;
+  if (report.status === "ok") return true;
+  return report.checks.length > 0 && report.checks.every((c) => c.status === "error" && c.hint === report.checks[0].hint);
+}
+
+/** The reason shared by every check of a domain, for its one line. */
+function reasonOf(check: VerifyCheck): string {
+  return printable((check.hint ?? "").replace(/^Could not check: /, "").replace(/\.$/, ""));
+}
+
 /** The lines of one domain. */
 export function formatDomainTable(report: VerifyDomainReport, options: TableOptions = {}): string {
   const width = options.width ?? DEFAULT_WIDTH;
   if (report.status === "ok" && !options.allChecks) return passingLine(report, width);
+  if (oneLine(report, options)) return fitEnd(`${heading(report)}: ${reasonOf(report.checks[0])}`, width);
   const lines = [fit(heading(report), width)];
   if (report.nameServers !== undefined && options.allChecks) lines.push(fit(`${INDENT}zone ${report.nameServers.zone}, name servers ${report.nameServers.servers.join(", ")}`, width));
+  const errors = report.checks.filter((c) => c.status === "error");
+  const shared = options.allChecks ? undefined : sharedErrorBlock(errors, width);
   for (const check of report.checks) {
+    if (check.status === "error" && shared !== undefined) continue;
     const failing = check.status === "mismatch" || check.status === "error";
     if (failing) lines.push(...failingRow(check, width));
     else if (options.allChecks || (check.note !== undefined && check.check !== "spf-lookups")) lines.push(passingRow(check, width));
   }
-  return lines.join("\n");
+  return [...lines, ...(shared ?? [])].join("\n");
 }
 
 /** The closing line: how many domains passed, failed, or could not be checked. */
@@ -129,8 +155,9 @@ export function formatSummary(report: VerifyReport): string {
 }
 
 /**
- * The whole report as text: one line per passing domain, failing domains expanded (a blank
- * line around each), where other names were asked when that differs, and the summary last.
+ * The whole report as text: one line per passing domain (and per domain that could not be
+ * checked at all, for one reason), failing domains expanded (a blank line around each), where
+ * other names were asked when that differs, and the summary last.
  */
 export function formatReportTable(report: VerifyReport, options: TableOptions = {}): string {
   const width = options.width ?? DEFAULT_WIDTH;
@@ -138,7 +165,7 @@ export function formatReportTable(report: VerifyReport, options: TableOptions = 
   let passing: string[] = [];
   for (const domain of report.domains) {
     const text = formatDomainTable(domain, options);
-    if (domain.status === "ok" && !options.allChecks) {
+    if (oneLine(domain, options)) {
       passing.push(text);
       continue;
     }
