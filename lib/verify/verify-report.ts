@@ -16,7 +16,7 @@ export type VerifyStatus = "ok" | "mismatch" | "error" | "skipped";
 export type VerifyCheckKind =
   /** The MX RRset at the domain. */
   | "mx"
-  /** The SPF record among the TXT records at the domain (exactly one, exactly as expected). */
+  /** The SPF record among the TXT records at the domain (exactly one, with the expected text). */
   | "spf"
   /** Other expected TXT values at the domain (site verifications); each must be present. */
   | "txt"
