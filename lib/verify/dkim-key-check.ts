@@ -22,7 +22,14 @@ function tryKey(der: Buffer, type: "spki" | "pkcs1"): KeyObject | undefined {
   }
 }
 
-/** Checks the text of one DKIM key record (its character-strings joined). */
+/**
+ * Checks the text of one DKIM key record (its character-strings joined). This is verify's one
+ * key check (the DKIM key rows call it from `policy-checks.ts`, nothing else decodes keys here).
+ * TODO(lead): when the planner's key checks land (a private key pasted into `p=`, RSA with
+ * exponent 1, an Ed25519 value that is not a curve point; `lib/plan/dkim-key.ts`), call them
+ * here on the decoded `p=` value, after the base64 check and before `tryKey`, so verify and the
+ * construct refuse the same keys.
+ */
 export function checkDkimKey(text: string): DkimKeyResult {
   const parsed = parseTagList(text);
   if ("error" in parsed) return { ok: false, problem: `the record is not a valid tag list: ${parsed.error}` };
