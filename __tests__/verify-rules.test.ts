@@ -2,7 +2,7 @@
  * The pure parts of verify, without DNS: the DKIM key and DMARC record rules, the command
  * line, the resolver address, grouping synthesized RRsets into domains, and the output.
  */
-import { generateKeyPairSync } from "crypto";
+import { createPublicKey, generateKeyPairSync } from "crypto";
 import { MAIL_CONNECT } from "../lib/mail-connect";
 import { VERIFY_JSON_SCHEMA, VerifyReport, checkDkimKey, checkDmarcRecords, formatReportTable, groupRrsetsByDomain, reportToJson } from "../lib/verify";
 import { parseCliArgs } from "../lib/verify/cli-args";
@@ -18,6 +18,12 @@ describe("DKIM key records", () => {
   const ed25519 = generateKeyPairSync("ed25519").publicKey.export({ type: "spki", format: "der" }).subarray(12).toString("base64");
   const pkcs1 = generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ type: "pkcs1", format: "der" }).toString("base64");
   const key = MAIL_CONNECT.dkimPublicKey;
+  const pair = generateKeyPairSync("rsa", { modulusLength: 1024 });
+  const privateDer = pair.privateKey.export({ format: "der", type: "pkcs8" }).toString("base64");
+  const jwk = pair.publicKey.export({ format: "jwk" });
+  const exponentOne = createPublicKey({ key: { kty: "RSA", n: jwk.n!, e: "AQ" }, format: "jwk" }).export({ format: "der", type: "spki" }).toString("base64");
+  // y = 2 has no x on the curve (the planner's dkim-keys test explains it); little-endian, 32 bytes.
+  const offCurve = Buffer.concat([Buffer.from([2]), Buffer.alloc(31)]).toString("base64");
 
   test.each([
     ["mail-connect's published key", `v=DKIM1; k=rsa; p=${key}`, "RSA 1024-bit"],
@@ -32,13 +38,17 @@ describe("DKIM key records", () => {
   test.each([
     ["a key cut to a multiple of 4", `v=DKIM1; k=rsa; p=${key.slice(0, 204)}`, "p= does not decode to a public key (153 bytes of DER: truncated or damaged?)"],
     ["a key cut anywhere", `v=DKIM1; k=rsa; p=${key.slice(0, 206)}`, "p= is not valid base64 (206 characters, not a multiple of 4: truncated?)"],
-    ["a 512-bit RSA key", `v=DKIM1; k=rsa; p=${spki(512)}`, "p= is a 512-bit RSA key; verifiers reject keys under 1024 bits (RFC 8301 §3.2)"],
+    ["a 512-bit RSA key", `v=DKIM1; k=rsa; p=${spki(512)}`, "p= is a 512-bit RSA key; DKIM needs at least 1024 bits (RFC 8301)"],
     ["an empty p= (revoked)", "v=DKIM1; k=rsa; p=", "p= is empty: the key is revoked (RFC 6376 §3.6.1)"],
     ["no p= at all", "v=DKIM1; k=rsa", "no p= tag: the record holds no key"],
     ["v= after another tag", `k=rsa; v=DKIM1; p=${key}`, 'v= must be the first tag and be DKIM1 (RFC 6376 §3.6.1), got "v=DKIM1" later in the record'],
     ["a repeated tag", `v=DKIM1; p=${key}; p=${key}`, 'the record is not a valid tag list: the tag "p" appears twice'],
     ["an Ed25519 key in SPKI form", `v=DKIM1; k=ed25519; p=${generateKeyPairSync("ed25519").publicKey.export({ type: "spki", format: "der" }).toString("base64")}`, "k=ed25519 needs the raw 32-byte key in p= (RFC 8463 §4.2), got 44 bytes"],
     ["an unknown key type", `v=DKIM1; k=dsa; p=${key}`, "k=dsa is not a DKIM key type (rsa, ed25519)"],
+    // The construct's own key checks (lib/plan/dkim-key.ts), shared with verify:
+    ["a private key published in p=", `v=DKIM1; k=rsa; p=${privateDer}`, "p= holds a PRIVATE key: the secret is published in DNS for anyone to read; have the key pair rotated now"],
+    ["RSA with exponent 1", `v=DKIM1; k=rsa; p=${exponentOne}`, expect.stringContaining("p= has the public exponent 1; an RSA exponent must be odd and at least 3")],
+    ["an Ed25519 value that is not a curve point", `v=DKIM1; k=ed25519; p=${offCurve}`, expect.stringMatching(/^p= .*curve/)],
   ])("rejects %s", (_what, text, problem) => {
     expect(checkDkimKey(text)).toEqual({ ok: false, problem });
   });

@@ -3,7 +3,7 @@
  * `verify --domain` / `--config` expects exactly what the construct publishes.
  */
 import { planToRrsets } from "../dns-rrset";
-import { MailConnectValidationError, ReasonCollector } from "../errors";
+import { MailConnectValidationError } from "../errors";
 import { MailConnectProduct, MailConnectRecordOptions } from "../options";
 import { planMailConnectRecords } from "../plan/plan-records";
 import { ExpectedMailDomain, forbiddenAutoSetup } from "./expected-domain";
@@ -17,34 +17,12 @@ const AUTO_SETUP_FORBIDDEN: Record<Exclude<MailConnectProduct, "pro">, string> =
 };
 
 /**
- * Characters that `url.domainToASCII` reads as the end of a host (a URL's path, query,
- * fragment, user or port), so `ok.test/evil` would silently become `ok.test`
- * (WHATWG URL "forbidden host code points", https://url.spec.whatwg.org/#forbidden-host-code-point).
- */
-const URL_DELIMITERS = /[/\\?#@:%\s\u0000-\u001f\u007f]/;
-
-/**
- * Refuses a domain that holds URL delimiters before the planner reads it.
- * TODO(lead): the planner's `normaliseHostName` (lib/plan/host-names.ts) should refuse these
- * itself, so the construct does too; then this check goes.
- */
-function refuseUrlDelimiters(options: MailConnectRecordOptions): void {
-  const domain: unknown = (options as { domain?: unknown }).domain;
-  if (typeof domain !== "string") return;
-  const bad = URL_DELIMITERS.exec(domain);
-  if (bad === null) return;
-  const reasons = new ReasonCollector();
-  reasons.add("domain", domain, `must be a domain name: ${JSON.stringify(bad[0])} is not allowed in one (it ends the host part of a URL, so the rest would be dropped silently)`, 'Use the mail domain itself, e.g. "firma.de" or "news.my-company.com".');
-  reasons.throwIfAny(JSON.stringify(domain));
-}
-
-/**
  * The expectation for one domain's options. PRO domains without `autoSetup` may still have
  * auto-setup records (the article calls them optional); other products must not.
- * @throws MailConnectValidationError when the planner refuses the options
+ * @throws MailConnectValidationError when the planner refuses the options (the planner also
+ *   refuses names that IDN conversion would cut, such as `ok.test/evil`)
  */
 export function expectedFromOptions(options: MailConnectRecordOptions, source?: string): ExpectedMailDomain {
-  refuseUrlDelimiters(options);
   const plan = planMailConnectRecords(options);
   const rrsets = planToRrsets(plan);
   const product = (options.product ?? "pro") as MailConnectProduct;
