@@ -1,7 +1,7 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
 import { TerraformStack, Testing } from "cdktf";
-import { RecordAdoption } from "../lib/adoption";
+import { RecordAdoption } from "../lib/providers/record-adoption";
 import { DnsZone } from "../lib/dns-zone";
 import { MailConnectDomain, MailConnectDomainProps } from "../lib/mail-connect-domain";
 import { CF_ZONE_ID, R53_ZONE_ID, cloudflareStack, route53Stack, synthJson, warningsOf } from "./support/domain-stack";

@@ -1,30 +1,31 @@
 /**
  * Stack-wide DNS safety, as a cdktf validation (runs at `cdktf synth`, and in tests with
- * `Testing.synth(stack, true)`). It looks at every record resource in the stack, also the
- * ones written without `MailConnectDomain`, and fails on:
- * - two `aws_route53_record`s for one zone + name + type (+ set identifier): on Route53 a
- *   resource is the whole record set, so the second overwrites the first or the apply fails
- *   with "Tried to create resource record set ... but it already exists";
- * - two SPF records at one name, in either provider: RFC 7208 §4.5 makes that a permerror,
+ * `Testing.synth(stack, true)`). It looks at every record resource of every DNS provider in
+ * the stack, also the ones written without `MailConnectDomain`, read through the provider's
+ * adapter (`readResource` on the resolved attributes), and fails on:
+ * - two resources for one zone + name + type where one resource is the whole record set
+ *   (adapter `recordModel: "rrset"`): the second overwrites the first or the apply fails;
+ * - two SPF records at one name, in any provider: RFC 7208 §4.5 makes that a permerror,
  *   and receivers then treat the domain as having no valid SPF at all.
  */
-import type { DnsRecord } from "@cdktf/provider-cloudflare/lib/dns-record";
-import type { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { TerraformResource, TerraformStack } from "cdktf";
 import { IConstruct, IValidation } from "constructs";
 import { isInsideClaimedDomain } from "./domain-ownership";
 import { isSpfText } from "./plan/txt-strings";
 import { parseQuotedStrings } from "./published/character-strings";
-import { resolveText, resolveValue } from "./resolve-text";
+import { ReadRrset } from "./providers/dns-provider-adapter";
+import { AnyDnsProviderAdapter, adapterForResourceType } from "./providers/provider-registry";
+import { resolveValue } from "./resolve-text";
 
-/** One TXT/record-set resource as the checks see it. */
+/** One record resource as the checks see it. */
 interface SeenRecord {
   readonly path: string;
-  readonly provider: "cloudflare" | "route53";
+  readonly adapter: AnyDnsProviderAdapter;
+  readonly resourceType: string;
   readonly zone: string;
+  readonly qualifier: string;
   readonly name: string;
   readonly type: string;
-  readonly setIdentifier: string;
   /** The TXT texts the resource publishes (chunks concatenated). */
   readonly texts: readonly string[];
   /** Whether a MailConnectDomain made the resource. */
@@ -33,25 +34,32 @@ interface SeenRecord {
 
 export { isSpfText };
 
-/** Cloudflare TXT content: quoted character-strings are concatenated; unquoted content is the text. */
-function cloudflareText(content: string): string {
-  const trimmed = content.trim();
-  if (!trimmed.startsWith('"')) return trimmed;
-  const parsed = parseQuotedStrings(trimmed);
-  return "strings" in parsed ? parsed.strings.join("") : trimmed;
+/** The text of one TXT rdata in presentation form. */
+function textOf(rdata: string): string {
+  const parsed = parseQuotedStrings(rdata);
+  return "strings" in parsed ? parsed.strings.join("") : rdata;
 }
 
-/** Route53 TXT value: `chunk1""chunk2` (optionally in outer quotes) is the text `chunk1chunk2`. */
-function route53Text(value: string): string {
-  const inner = value.startsWith('"') && value.endsWith('"') && value.length >= 2 ? value.slice(1, -1) : value;
-  return inner.split('""').join("");
+/** The resource's attributes as synthesized (snake_case), tokens as the expressions they resolve to. */
+function attributesOf(stack: TerraformStack, resource: TerraformResource): Record<string, unknown> | undefined {
+  const json = resolveValue(stack, resource.toTerraform()) as { resource?: Record<string, Record<string, Record<string, unknown>>> };
+  const ofType = json?.resource?.[resource.terraformResourceType];
+  return ofType === undefined ? undefined : Object.values(ofType)[0];
 }
 
-function normaliseName(name: string): string {
-  return name.toLowerCase().replace(/\.$/, "");
+/**
+ * The RRset a resource publishes; a name in another spelling than the provider keeps (a
+ * trailing dot, upper case: a drift the round-trip reports) still names the same set here.
+ */
+function readLeniently(adapter: AnyDnsProviderAdapter, resourceType: string, attributes: Record<string, unknown>): ReadRrset | undefined {
+  const name = attributes.name;
+  const spellings = typeof name === "string" ? [name, name.toLowerCase().replace(/\.$/, ""), `${name.toLowerCase().replace(/\.$/, "")}.`] : [name];
+  for (const spelling of spellings) {
+    const read = adapter.readResource(resourceType, { ...attributes, name: spelling }, { skipUnknown: true });
+    if ("rrset" in read) return read.rrset;
+  }
+  return undefined;
 }
-
-const asString = resolveText;
 
 function seenRecords(stack: TerraformStack): SeenRecord[] {
   const seen: SeenRecord[] = [];
@@ -59,35 +67,24 @@ function seenRecords(stack: TerraformStack): SeenRecord[] {
     if (!TerraformResource.isTerraformResource(construct)) continue;
     const resource = construct as TerraformResource;
     if (resource.forEach !== undefined || resource.count !== undefined) continue; // not knowable at synth
-    if (resource.terraformResourceType === "aws_route53_record") {
-      const record = resource as Route53Record;
-      const type = asString(stack, record.typeInput).toUpperCase();
-      const values = resolveValue(stack, record.recordsInput);
-      seen.push({
-        path: resource.node.path,
-        provider: "route53",
-        zone: asString(stack, record.zoneIdInput).replace(/^\/hostedzone\//, ""),
-        name: normaliseName(asString(stack, record.nameInput)),
-        type,
-        setIdentifier: record.setIdentifierInput === undefined ? "" : asString(stack, record.setIdentifierInput),
-        texts: type === "TXT" && Array.isArray(values) ? values.filter((v): v is string => typeof v === "string").map(route53Text) : [],
-        ownedByDomain: isInsideClaimedDomain(resource),
-      });
-    } else if (resource.terraformResourceType === "cloudflare_dns_record") {
-      const record = resource as DnsRecord;
-      const type = asString(stack, record.typeInput).toUpperCase();
-      const content = resolveValue(stack, record.contentInput);
-      seen.push({
-        path: resource.node.path,
-        provider: "cloudflare",
-        zone: asString(stack, record.zoneIdInput),
-        name: normaliseName(asString(stack, record.nameInput)),
-        type,
-        setIdentifier: "",
-        texts: type === "TXT" && typeof content === "string" ? [cloudflareText(content)] : [],
-        ownedByDomain: isInsideClaimedDomain(resource),
-      });
-    }
+    const adapter = adapterForResourceType(resource.terraformResourceType);
+    if (adapter === undefined) continue;
+    const attributes = attributesOf(stack, resource);
+    if (attributes === undefined) continue;
+    const read = readLeniently(adapter, resource.terraformResourceType, attributes);
+    if (read === undefined) continue; // what cannot be read is the round-trip's and the provider's to report
+    const { zone, name, type, rdata } = read;
+    seen.push({
+      path: resource.node.path,
+      adapter,
+      resourceType: resource.terraformResourceType,
+      zone,
+      qualifier: read.qualifier ?? "",
+      name,
+      type,
+      texts: type === "TXT" ? rdata.map(textOf) : [],
+      ownedByDomain: isInsideClaimedDomain(resource),
+    });
   }
   return seen;
 }
@@ -97,8 +94,8 @@ export function findDnsConflicts(stack: TerraformStack): string[] {
   const records = seenRecords(stack);
   const errors: string[] = [];
   const sets = new Map<string, SeenRecord>();
-  for (const record of records.filter((r) => r.provider === "route53")) {
-    const key = JSON.stringify([record.zone, record.name, record.type, record.setIdentifier]);
+  for (const record of records.filter((r) => r.adapter.recordModel === "rrset")) {
+    const key = JSON.stringify([record.adapter.kind, record.zone, record.name, record.type, record.qualifier]);
     const first = sets.get(key);
     if (first === undefined) {
       sets.set(key, record);
@@ -106,9 +103,8 @@ export function findDnsConflicts(stack: TerraformStack): string[] {
     }
     if (record.ownedByDomain && first.ownedByDomain) continue; // the ownership check reports those
     errors.push(
-      `Two aws_route53_record resources publish the record set "${record.name}" ${record.type} in zone ${record.zone}: ` +
-        `${first.path} and ${record.path}. On Route53 one resource is the whole record set, so one would overwrite the other ` +
-        `or the apply fails with "Tried to create resource record set ... but it already exists". ` +
+      `Two ${record.resourceType} resources publish the record set "${record.name}" ${record.type} in zone ${record.zone}: ` +
+        `${first.path} and ${record.path}. ${record.adapter.duplicateSetEffect} ` +
         `Put all values in one resource and remove the other (for TXT values at a MailConnectDomain's domain, use its extraTxt option).`,
     );
   }
@@ -124,7 +120,7 @@ export function findDnsConflicts(stack: TerraformStack): string[] {
       );
     }
     if (spfTexts.length === 0) continue;
-    const key = `${record.provider} ${record.name}`;
+    const key = `${record.adapter.kind} ${record.name}`;
     const first = spf.get(key);
     if (first === undefined) {
       spf.set(key, record);

@@ -1,15 +1,11 @@
 /**
  * `MailConnectDomain`: the DNS records mail-connect requires for one domain, published in a
- * Cloudflare zone or a Route53 hosted zone. The planner decides what to publish; one
- * renderer per provider decides how.
+ * zone of any DNS provider. The planner decides what to publish; the zone's provider adapter
+ * (lib/providers/) decides how.
  */
-import { DnsRecord } from "@cdktf/provider-cloudflare/lib/dns-record";
-import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { Annotations } from "cdktf";
 import { Construct } from "constructs";
-import { RecordAdoption } from "./adoption";
 import { addDnsConflictValidation } from "./dns-conflict-validation";
-import { DnsZone } from "./dns-zone";
 import { registerProblemSource } from "./app-validation";
 import { claimDomain } from "./domain-ownership";
 import { DescribedValue, MailConnectValidationError, ReasonCollector, ValidationReason } from "./errors";
@@ -20,14 +16,15 @@ import { firewallNameReasons, mailConnectFirewallFor } from "./firewall/shared-f
 import { MailClientSettings, mailClientSettings } from "./mail-client-settings";
 import { MailConnectRecordOptions } from "./options";
 import { planMailConnectRecords, RECORD_OPTION_KEYS } from "./plan/plan-records";
+import { DNS_ZONE_EXAMPLE, DnsZone } from "./providers/dns-zone";
+import { publishRecords } from "./providers/publish-records";
+import { RecordAdoption } from "./providers/record-adoption";
+import { RenderedResource } from "./providers/render-context";
 import { MailConnectRecordPlan, PlanWarning, RecordPurpose } from "./record-plan";
-import { cloudflareRecordConfigs } from "./render/cloudflare-records";
-import { RenderContext, RenderedResource } from "./render/render-context";
-import { route53RecordConfigs } from "./render/route53-records";
 
 /** Props of `MailConnectDomain`: the planner's options plus where and how to publish. */
 export interface MailConnectDomainProps extends MailConnectRecordOptions {
-  /** The zone the records go into: `DnsZone.cloudflare({...})` or `DnsZone.route53({...})`. */
+  /** The zone the records go into, from one of `DnsZone`'s factories (one per DNS provider). */
   readonly zone: DnsZone;
   /**
    * The AWS security group of your own mail server, for product `secgate`: gets SMTP (25/tcp)
@@ -40,15 +37,17 @@ export interface MailConnectDomainProps extends MailConnectRecordOptions {
   readonly firewall?: MailConnectFirewallProps;
   /**
    * Adopt records that already exist in the zone instead of creating them (Terraform `import`
-   * blocks; needs Terraform >= 1.6): `RecordAdoption.route53()` (ids are computed) or
-   * `RecordAdoption.cloudflare({ mx: "<record id>", ... })`.
-   * @default - every record is created; an existing Route53 set makes the apply fail,
-   *   an existing Cloudflare record stays beside the new one
+   * blocks; needs Terraform >= 1.6): `RecordAdoption.recordSets()` where the provider's
+   * import ids are computed, or the record ids the provider's API gives (README "Adopting
+   * existing records").
+   * @default - every record is created; what happens to an existing record depends on the
+   *   provider (README, the provider's section)
    */
   readonly adopt?: RecordAdoption;
   /**
-   * Route53 only: `allow_overwrite = true` on every record set, so an existing set is
-   * silently replaced as a whole (UPSERT). Prefer `adopt`, which shows the change in the plan.
+   * Only for providers with an overwrite switch (README): every record set replaces an
+   * existing set of the same name and type as a whole (UPSERT). Prefer `adopt`, which shows
+   * the change in the plan.
    * @default false
    */
   readonly allowOverwrite?: boolean;
@@ -152,20 +151,20 @@ function publishingReasons(scope: Construct, props: MailConnectDomainProps, plan
   }
   const zone = props.zone;
   if (!(zone instanceof DnsZone)) {
-    reasons.push({ path: "zone", value: zone, rule: "must be a DnsZone", fix: 'Pass DnsZone.cloudflare({ zoneId: "..." }) or DnsZone.route53({ zoneName: "firma.de" }).' });
+    reasons.push({ path: "zone", value: zone, rule: "must be a DnsZone", fix: `Pass a zone from one of DnsZone's factories, e.g. ${DNS_ZONE_EXAMPLE}.` });
   } else {
     reasons.push(...zone.reasons);
   }
   if (props.adopt !== undefined && !(props.adopt instanceof RecordAdoption)) {
-    reasons.push({ path: "adopt", value: props.adopt, rule: "must be a RecordAdoption", fix: "Pass RecordAdoption.route53(...) or RecordAdoption.cloudflare({ ... })." });
+    reasons.push({ path: "adopt", value: props.adopt, rule: "must be a RecordAdoption", fix: "Pass one of RecordAdoption's factories (README \"Adopting existing records\")." });
   } else if (props.adopt !== undefined && zone instanceof DnsZone && plan !== undefined) {
     reasons.push(...props.adopt.reasons(zone.kind, plan));
   }
   if (zone instanceof DnsZone && plan !== undefined) reasons.push(...zone.domainReasons(plan.domain));
   if (props.allowOverwrite !== undefined && typeof props.allowOverwrite !== "boolean") {
     reasons.push({ path: "allowOverwrite", value: props.allowOverwrite, rule: "must be true or false", fix: "Write `allowOverwrite: true` to opt in, or leave it out." });
-  } else if (props.allowOverwrite !== undefined && zone instanceof DnsZone && zone.kind !== "route53") {
-    reasons.push({ path: "allowOverwrite", value: props.allowOverwrite, rule: "exists only on Route53 (Cloudflare provider v5 has no allow_overwrite)", fix: "Remove it and adopt existing records with RecordAdoption.cloudflare({ ... })." });
+  } else if (zone instanceof DnsZone) {
+    reasons.push(...zone.adapter.settingsReasons({ allowOverwrite: props.allowOverwrite }));
   }
   const product = props.product ?? "pro";
   const firewall = props.firewall;
@@ -203,7 +202,7 @@ function ownProps(props: unknown, reasons: ValidationReason[]): MailConnectDomai
     // Object.prototype (`allowOverwrite`, `firewall`, `adopt`) never becomes an option.
     return Object.assign(Object.create(null), props) as MailConnectDomainProps;
   }
-  reasons.push({ path: "props", value: props, rule: "must be an object", fix: 'Pass { domain: "firma.de", zone: DnsZone.cloudflare({ ... }) }.' });
+  reasons.push({ path: "props", value: props, rule: "must be an object", fix: `Pass { domain: "firma.de", zone: ${DNS_ZONE_EXAMPLE.split(" or ")[0]} }.` });
   return {} as MailConnectDomainProps;
 }
 
@@ -219,10 +218,10 @@ interface PublishedDomain {
 
 /**
  * The DNS records mail-connect requires for one domain (MX, SPF, DKIM, DMARC; auto-setup for
- * PRO; optional client server names), in a Cloudflare or Route53 zone.
+ * PRO; optional client server names), in a zone of any supported DNS provider.
  *
  * The record construct ids `mx`, `autoconfig`, `autodiscover`, `spf`, `dkim`, `dmarc`,
- * `incoming`, `outgoing` (and `text-<hash>` for extra TXT values on Cloudflare) are public
+ * `incoming`, `outgoing` (and `text-<hash>` for extra TXT values where the provider stores one record per value) are public
  * API: they decide the Terraform addresses of live records.
  *
  * Invalid props do not throw here: the construct keeps its `problems`, creates no records, and
@@ -315,42 +314,19 @@ export class MailConnectDomain extends Construct {
     const zone = props.zone;
     const firewallProps = props.firewall;
     const product = props.product ?? "pro";
-    const context: RenderContext = { zoneId: zone.zoneIdFor(this), provider: zone.provider };
-    // The resources are created right here, in plain loops: every provider resource captures
-    // the whole call stack several times while it is built (cdktf tokens), so each frame
-    // between the app and `new DnsRecord` costs time at synth (bench/, README "Performance").
-    // The renderers decide the configs (and every provider string in them).
-    const rendered: RenderedResource[] = [];
-    if (zone.kind === "cloudflare") {
-      for (const planned of cloudflareRecordConfigs(plan.records, context)) {
-        rendered.push({ id: planned.id, purpose: planned.purpose, records: planned.records, text: planned.text, resource: new DnsRecord(this, planned.id, planned.config) });
-      }
-    } else {
-      for (const planned of route53RecordConfigs(plan.records, context, { allowOverwrite: props.allowOverwrite })) {
-        rendered.push({ id: planned.id, purpose: planned.purpose, records: planned.records, resource: new Route53Record(this, planned.id, planned.config) });
-      }
-    }
-    props.adopt?.apply(rendered, context);
+    // The adapter renders (every provider string), creates the resources in a plain loop and
+    // adds the import blocks of adopted records; the props were checked above.
+    const published = publishRecords(this, zone.adapter, zone.options as never, plan, {
+      ...props.adopt?.publishOptions(),
+      settings: props.allowOverwrite === undefined ? {} : { allowOverwrite: props.allowOverwrite },
+    });
+    const rendered: RenderedResource[] = published.resources.map(({ id, purpose, records, text, resource }) => ({ id, purpose, records, text, resource }));
 
     // The stack's one firewall per security group (lib/firewall/shared-firewall.ts):
     // domains sharing a group merge their options instead of duplicating rules.
     const firewall = firewallProps === undefined ? undefined : mailConnectFirewallFor(this, { ...firewallProps, smtpIngress: firewallProps.smtpIngress ?? product === "secgate" });
 
-    const warnings: PlanWarning[] = plan.warnings.filter((warning) => !(firewallProps !== undefined && warning.code === "secgate-smtp-ingress"));
-    if (props.allowOverwrite === true) {
-      warnings.push({
-        code: "route53-allow-overwrite",
-        path: "allowOverwrite",
-        message: "every record set is written with allow_overwrite: an existing set at the same name and type is replaced as a whole, other values in it included, without showing them in the plan. Prefer `adopt: RecordAdoption.route53()`.",
-      });
-    }
-    if (props.adopt !== undefined && zone.kind === "route53") {
-      warnings.push({
-        code: "route53-adopt-replaces-values",
-        path: "adopt",
-        message: "adopted record sets get exactly the planned values at the next apply: values they hold that the plan does not (another site verification at the domain, a second MX) are removed. Check `cdktf diff` and add values you keep to extraTxt.",
-      });
-    }
+    const warnings: PlanWarning[] = published.warnings.filter((warning) => !(firewallProps !== undefined && warning.code === "secgate-smtp-ingress"));
     for (const warning of warnings) {
       Annotations.of(this).addWarning(`[${warning.code}] ${warning.path}: ${warning.message}`);
     }

@@ -85,7 +85,7 @@ describe("RFC 2136 (hashicorp/dns)", () => {
 
   test("two resources for one name and type collide", () => {
     const resource = { dns_txt_record_set: { a: { zone: "firma.de.", txt: ["a=1"] }, b: { zone: "firma.de.", txt: ["b=2"] } } };
-    expect(problemsOf({ resource }, RFC)).toEqual(["dns_txt_record_set.b: a second rfc2136 resource for firma.de TXT (also dns_txt_record_set.a); one resource must hold the whole set"]);
+    expect(problemsOf({ resource }, RFC)).toEqual(["dns_txt_record_set.b: a second RFC 2136 resource for firma.de TXT (also dns_txt_record_set.a); one resource must hold the whole set"]);
   });
 
   test("refuses a domain outside the zone and a missing zone name, with the property path", () => {
@@ -190,7 +190,7 @@ describe("Google Cloud DNS (google_dns_record_set)", () => {
   test("two record sets for one name and type collide (they would flip-flop)", () => {
     const set = { managed_zone: "z", name: "firma.de.", type: "TXT", ttl: 300 };
     const resource = { google_dns_record_set: { a: { ...set, rrdatas: ['"a=1"'] }, b: { ...set, rrdatas: ['"b=2"'] } } };
-    expect(problemsOf({ resource }, GCP)).toEqual(["google_dns_record_set.b: a second google-cloud-dns resource for firma.de TXT (also google_dns_record_set.a); one resource must hold the whole set"]);
+    expect(problemsOf({ resource }, GCP)).toEqual(["google_dns_record_set.b: a second Google Cloud DNS resource for firma.de TXT (also google_dns_record_set.a); one resource must hold the whole set"]);
   });
 
   test("managedZone given as a DNS name is refused with the fix", () => {

@@ -10,7 +10,7 @@ import * as path from "path";
 import { App, TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { DnsZone, MailConnectDomain, planMailConnectRecords, planToRrsets } from "../../lib";
 import { TerraformJson, UnpublishableRecordError, publishedRrsetsFromTerraform } from "../../lib/published";
-import { terraformLiteral } from "../../lib/render/terraform-escape";
+import { terraformLiteral } from "../../lib/providers/terraform-escape";
 import { CF_ZONE_ID, R53_ZONE_ID, cloudflareStack, route53Stack } from "../support/domain-stack";
 import { allStrings, comparableRrsets, hasUnescapedTemplate } from "../support/terraform-strings";
 import { synthReasonsOf, validationReasonsOf } from "../support/validation-error";

@@ -36,6 +36,18 @@ export interface PlannedProviderResource {
   readonly records: readonly PlannedRecord[];
   /** The config for the binding class's constructor (camelCase, as the binding takes it). */
   readonly config: Readonly<Record<string, unknown>>;
+  /** One resource per value (`recordModel: "record"`): the one TXT text it publishes. */
+  readonly text?: string;
+}
+
+/** Publishing switches the construct passes through; an adapter without one refuses it in `settingsReasons`. */
+export interface PublishSettings {
+  /**
+   * Replace an existing record set of the same name and type on create (Route53's
+   * `allow_overwrite`).
+   * @default false
+   */
+  readonly allowOverwrite?: boolean;
 }
 
 /** One resource an adapter created. */
@@ -53,6 +65,8 @@ export type ProviderImportId = { readonly id: string } | { readonly missing: Val
 export interface ReadRrset extends DnsRrset {
   /** What identifies the zone (literal attributes as synthesized), so sets of two zones never merge. */
   readonly zone: string;
+  /** What else keeps two sets of one name and type apart (Route53's `set_identifier`). @default "" */
+  readonly qualifier?: string;
 }
 
 /** What `readResource` makes of one synthesized resource. */
@@ -81,6 +95,8 @@ export interface ProviderRrset extends DnsRrset {
 export interface DnsProviderAdapter<Zone extends DnsZoneCommonOptions = DnsZoneCommonOptions, Target = unknown> {
   /** Stable name, e.g. `rfc2136`; also the provider in `ProviderRrset`. */
   readonly kind: string;
+  /** The provider's name in messages, e.g. `RFC 2136`. */
+  readonly title: string;
   /** The factory users call, e.g. `DnsZone.rfc2136`; named in messages. */
   readonly factory: string;
   /** The binding package (npm) its resources come from, e.g. `@cdktf/provider-dns`. */
@@ -93,9 +109,21 @@ export interface DnsProviderAdapter<Zone extends DnsZoneCommonOptions = DnsZoneC
    * `record` — one resource per value, only identical values collide (Cloudflare).
    */
   readonly recordModel: "rrset" | "record";
+  /**
+   * What a second resource for one record set does, for the stack checks' message (only for
+   * `recordModel: "rrset"`), e.g. `one would overwrite the other or the apply fails`.
+   */
+  readonly duplicateSetEffect: string;
+  /**
+   * Where import ids come from: `computed` from zone, name and type (`RecordAdoption.recordSets`),
+   * or `given` — only the provider's API knows them and the user passes them.
+   */
+  readonly importIds: "computed" | "given";
 
   /** Problems with the zone options (paths under `zone`); never throws. */
   zoneReasons(zone: Zone): ValidationReason[];
+  /** Problems with the publishing switches (paths are the construct's prop names). */
+  settingsReasons(settings: PublishSettings): ValidationReason[];
   /** Problems with publishing `domain` (normalised) in this zone, e.g. a domain outside a literal zone name. */
   domainReasons(zone: Zone, domain: string): ValidationReason[];
   /** What identifies the zone in `scope`'s app (equal keys = the same zone). */
@@ -107,13 +135,16 @@ export interface DnsProviderAdapter<Zone extends DnsZoneCommonOptions = DnsZoneC
   zoneTarget(scope: IConstruct, zone: Zone): Target;
 
   /** The resources for `records` (pure: nothing is created). All provider strings are made here. */
-  renderRecords(records: readonly PlannedRecord[], target: Target): PlannedProviderResource[];
+  renderRecords(records: readonly PlannedRecord[], target: Target, settings: PublishSettings): PlannedProviderResource[];
   /** Creates one planned resource under `scope`, loading the binding on first use (a missing binding names the package to install). */
   createResource(scope: Construct, planned: PlannedProviderResource): TerraformResource;
-  /** The import id of an existing record set for one planned resource. */
-  importId(planned: PlannedProviderResource, target: Target): ProviderImportId;
+  /**
+   * The import id of an existing record set for one planned resource; `recordId` is the
+   * provider's own id of the record when the user gave one (`importIds: "given"`).
+   */
+  importId(planned: PlannedProviderResource, target: Target, recordId?: string): ProviderImportId;
   /** Warnings about the provider's known pitfalls, for these options. */
-  warnings(zone: Zone, context: { readonly adopted: readonly RecordPurpose[] }): PlanWarning[];
+  warnings(zone: Zone, context: { readonly adopted: readonly RecordPurpose[]; readonly adopting: boolean; readonly settings: PublishSettings }): PlanWarning[];
 
   /**
    * What the provider serves for one synthesized resource (Terraform JSON attributes,

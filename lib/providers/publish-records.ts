@@ -1,14 +1,14 @@
 /**
  * Publishing a plan through an adapter: checks the zone and the adoption, creates one
  * resource per planned resource, adds the import blocks of adopted sets, and collects the
- * warnings. The construct (phase 2 of issue 14) calls this; it contains no branch per provider.
+ * warnings. `MailConnectDomain` calls this; it contains no branch per provider.
  */
 import { Token } from "cdktf";
 import { ValidateTerraformVersion } from "cdktf/lib/validations/validate-terraform-version";
 import { Construct } from "constructs";
 import { MailConnectValidationError, ValidationReason } from "../errors";
 import { MailConnectRecordPlan, PlanWarning, RecordPurpose } from "../record-plan";
-import { CreatedProviderResource, DnsProviderAdapter, DnsZoneCommonOptions } from "./dns-provider-adapter";
+import { CreatedProviderResource, DnsProviderAdapter, DnsZoneCommonOptions, PlannedProviderResource, PublishSettings } from "./dns-provider-adapter";
 
 /** Options of {@link publishRecords}. */
 export interface PublishRecordsOptions {
@@ -18,6 +18,17 @@ export interface PublishRecordsOptions {
    * @default - nothing is imported
    */
   readonly adopt?: readonly RecordPurpose[] | "all";
+  /**
+   * For providers whose import ids only their API knows (`importIds: "given"`): the user's
+   * record id of an existing record for one planned resource; resources with one are imported.
+   * @default - nothing is imported by record id
+   */
+  readonly recordIdOf?: (planned: PlannedProviderResource) => string | undefined;
+  /**
+   * Publishing switches (`allowOverwrite`); an adapter without the switch refuses it.
+   * @default {}
+   */
+  readonly settings?: PublishSettings;
 }
 
 /** What {@link publishRecords} made. */
@@ -52,14 +63,18 @@ export function publishRecords<Zone extends DnsZoneCommonOptions, Target>(
 ): PublishedRecords {
   const reasons = adapter.zoneReasons(zone);
   if (reasons.length === 0) reasons.push(...adapter.domainReasons(zone, plan.domain));
+  const settings = options.settings ?? {};
+  reasons.push(...adapter.settingsReasons(settings));
   reasons.push(...adoptionReasons(options.adopt, plan));
   if (reasons.length > 0) throw new MailConnectValidationError(`${adapter.factory} records of "${plan.domain}"`, reasons);
 
   const target = adapter.zoneTarget(scope, zone);
-  const planned = adapter.renderRecords(plan.records, target);
-  const adopt = options.adopt;
-  const adopted = planned.filter((item) => adopt === "all" || (adopt ?? []).some((purpose) => item.records.some((record) => record.purpose === purpose)));
-  const importIds = adopted.map((item) => adapter.importId(item, target));
+  const planned = adapter.renderRecords(plan.records, target, settings);
+  const { adopt, recordIdOf } = options;
+  const adopted = planned.filter((item) =>
+    recordIdOf !== undefined ? recordIdOf(item) !== undefined : adopt === "all" || (adopt ?? []).some((purpose) => item.records.some((record) => record.purpose === purpose)),
+  );
+  const importIds = adopted.map((item) => adapter.importId(item, target, recordIdOf?.(item)));
   const missing = importIds.flatMap((result) => ("missing" in result ? [result.missing] : []));
   if (missing.length > 0) throw new MailConnectValidationError(`${adapter.factory} records of "${plan.domain}"`, missing);
 
@@ -73,10 +88,15 @@ export function publishRecords<Zone extends DnsZoneCommonOptions, Target>(
     const resource = resources.find((created) => created.id === item.id)!.resource;
     resource.importFrom(result.id, zone.provider);
     if (Token.isUnresolved(result.id)) {
-      // Expressions in `import.id` need Terraform >= 1.6 (hashicorp/terraform#33618).
-      resource.node.addValidation(new ValidateTerraformVersion(">=1.6", "Import blocks whose id references another resource or data source need Terraform >= 1.6."));
+      // An import id built from a reference (a looked-up or token zone id) needs Terraform
+      // >= 1.6, which allows expressions in `import.id` (hashicorp/terraform#33618); cdktf's
+      // own check only asks for 1.5.
+      resource.node.addValidation(
+        new ValidateTerraformVersion(">=1.6", "Import blocks whose id references another resource or data source need Terraform >= 1.6. Upgrade Terraform, or give the zone id as a literal."),
+      );
     }
   });
   const adoptedPurposes = [...new Set(adopted.flatMap((item) => item.records.map((record) => record.purpose)))];
-  return { resources, warnings: [...plan.warnings, ...adapter.warnings(zone, { adopted: adoptedPurposes })] };
+  const adopting = adopt !== undefined || recordIdOf !== undefined;
+  return { resources, warnings: [...plan.warnings, ...adapter.warnings(zone, { adopted: adoptedPurposes, adopting, settings })] };
 }

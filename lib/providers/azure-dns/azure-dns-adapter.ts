@@ -10,6 +10,7 @@ import type { DnsTxtRecord } from "@cdktf/provider-azurerm/lib/dns-txt-record";
 import { TerraformStack } from "cdktf";
 import { resolveText } from "../../resolve-text";
 import { BindingClass, BindingPackage, lazyBindingClass } from "../binding-loader";
+import { noOverwriteReasons } from "../overwrite-switch";
 import { DnsProviderAdapter } from "../dns-provider-adapter";
 import { checkZoneName, zoneDomainReasons } from "../zone-name";
 import { readAzureDnsResource } from "./azure-dns-published";
@@ -31,12 +32,16 @@ const CLASSES: Readonly<Record<string, () => BindingClass>> = {
 /** The Azure DNS (azurerm) adapter. */
 export const azureDnsAdapter: DnsProviderAdapter<AzureDnsZoneOptions, AzureDnsTarget> = {
   kind: "azure-dns",
+  title: "Azure DNS",
   factory: AZURE_DNS_FACTORY,
   bindingPackage: AZURE_DNS_BINDING.packageName,
   resourceTypes: Object.values(AZURE_DNS_RESOURCE_TYPES),
   recordModel: "rrset",
+  duplicateSetEffect: 'On Azure DNS one resource is the whole record set, so the second create fails with "already exists - to be managed via Terraform this resource needs to be imported".',
+  importIds: "computed",
 
   zoneReasons: azureDnsZoneReasons,
+  settingsReasons: (settings) => noOverwriteReasons(settings, "the Azure DNS provider has no allow_overwrite", "Remove it and adopt existing record sets with RecordAdoption.recordSets()."),
   domainReasons: (zone, domain) => zoneDomainReasons(checkZoneName(zone?.zoneName, AZURE_DNS_FACTORY, true).name, domain),
   zoneKey: (scope, zone) => {
     const target = azureDnsTarget(zone);

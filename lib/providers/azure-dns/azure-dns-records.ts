@@ -9,7 +9,7 @@ import type { DnsMxRecordConfig } from "@cdktf/provider-azurerm/lib/dns-mx-recor
 import type { DnsSrvRecordConfig } from "@cdktf/provider-azurerm/lib/dns-srv-record";
 import type { DnsTxtRecordConfig } from "@cdktf/provider-azurerm/lib/dns-txt-record";
 import { PlannedRecord, PlannedRecordType } from "../../record-plan";
-import { terraformLiteral } from "../../render/terraform-escape";
+import { terraformLiteral } from "../terraform-escape";
 import { PlannedProviderResource } from "../dns-provider-adapter";
 import { PlannedRecordSet, plannedRecordSets, relativeName } from "../record-sets";
 import { AzureDnsTarget } from "./azure-dns-zone";

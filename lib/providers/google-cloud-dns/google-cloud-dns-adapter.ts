@@ -5,6 +5,7 @@ import type { DnsRecordSet } from "@cdktf/provider-google/lib/dns-record-set";
 import { TerraformStack } from "cdktf";
 import { resolveText } from "../../resolve-text";
 import { BindingClass, lazyBindingClass } from "../binding-loader";
+import { noOverwriteReasons } from "../overwrite-switch";
 import { DnsProviderAdapter } from "../dns-provider-adapter";
 import { checkZoneName, zoneDomainReasons } from "../zone-name";
 import { readGoogleCloudDnsResource } from "./google-cloud-dns-published";
@@ -28,12 +29,16 @@ const recordSetClass = lazyBindingClass(
 /** The Google Cloud DNS adapter. */
 export const googleCloudDnsAdapter: DnsProviderAdapter<GoogleCloudDnsZoneOptions, GoogleCloudDnsTarget> = {
   kind: "google-cloud-dns",
+  title: "Google Cloud DNS",
   factory: GOOGLE_CLOUD_DNS_FACTORY,
   bindingPackage: GOOGLE_CLOUD_DNS_BINDING.packageName,
   resourceTypes: [GOOGLE_CLOUD_DNS_RESOURCE_TYPE],
   recordModel: "rrset",
+  duplicateSetEffect: "On Google Cloud DNS one resource is the whole record set, and a create replaces an existing set silently, so one would overwrite the other.",
+  importIds: "computed",
 
   zoneReasons: googleCloudDnsZoneReasons,
+  settingsReasons: (settings) => noOverwriteReasons(settings, "the Google Cloud DNS provider has no allow_overwrite", "Remove it and adopt existing record sets with RecordAdoption.recordSets()."),
   domainReasons: (zone, domain) => zoneDomainReasons(checkZoneName(zone?.zoneName, GOOGLE_CLOUD_DNS_FACTORY, false).name, domain),
   zoneKey: (scope, zone) => {
     const stack = TerraformStack.of(scope);

@@ -7,7 +7,7 @@
 import { Fn, Op } from "cdktf";
 import type { DnsRecordSetConfig } from "@cdktf/provider-google/lib/dns-record-set";
 import { PlannedRecord, PlannedRecordType, RecordValue, TxtValue, MxValue, CnameValue, SrvValue } from "../../record-plan";
-import { terraformLiteral } from "../../render/terraform-escape";
+import { terraformLiteral } from "../terraform-escape";
 import { PlannedProviderResource } from "../dns-provider-adapter";
 import { plannedRecordSets } from "../record-sets";
 import { GoogleCloudDnsTarget } from "./google-cloud-dns-zone";

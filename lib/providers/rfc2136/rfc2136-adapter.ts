@@ -8,6 +8,7 @@ import type { SrvRecordSet } from "@cdktf/provider-dns/lib/srv-record-set";
 import type { TxtRecordSet } from "@cdktf/provider-dns/lib/txt-record-set";
 import { Construct } from "constructs";
 import { BindingClass, BindingPackage, lazyBindingClass } from "../binding-loader";
+import { noOverwriteReasons } from "../overwrite-switch";
 import { DnsProviderAdapter, PlannedProviderResource } from "../dns-provider-adapter";
 import { checkZoneName, zoneDomainReasons } from "../zone-name";
 import { readRfc2136Resource } from "./rfc2136-published";
@@ -33,12 +34,16 @@ function ownerOf(planned: PlannedProviderResource): string {
 /** The RFC 2136 (hashicorp/dns) adapter. */
 export const rfc2136Adapter: DnsProviderAdapter<Rfc2136ZoneOptions, Rfc2136Target> = {
   kind: "rfc2136",
+  title: "RFC 2136",
   factory: RFC2136_FACTORY,
   bindingPackage: RFC2136_BINDING.packageName,
   resourceTypes: Object.values(RFC2136_RESOURCE_TYPES),
   recordModel: "rrset",
+  duplicateSetEffect: "With hashicorp/dns one resource is the whole record set, so both would add and delete values of the same set and every plan shows a change.",
+  importIds: "computed",
 
   zoneReasons: (zone) => checkZoneName(zone?.zoneName, RFC2136_FACTORY, true).reasons,
+  settingsReasons: (settings) => noOverwriteReasons(settings, "the RFC 2136 provider has no allow_overwrite", "Remove it and adopt existing record sets with RecordAdoption.recordSets()."),
   domainReasons: (zone, domain) => zoneDomainReasons(checkZoneName(zone?.zoneName, RFC2136_FACTORY, true).name, domain),
   zoneKey: (_scope, zone) => JSON.stringify(["rfc2136", checkZoneName(zone.zoneName, RFC2136_FACTORY, true).name ?? zone.zoneName, zone.provider?.node.path ?? ""]),
   zoneTarget: (_scope, zone) => ({ zoneName: checkZoneName(zone.zoneName, RFC2136_FACTORY, true).name!, provider: zone.provider }),

@@ -9,7 +9,7 @@ import type { MxRecordSetConfig } from "@cdktf/provider-dns/lib/mx-record-set";
 import type { SrvRecordSetConfig } from "@cdktf/provider-dns/lib/srv-record-set";
 import type { TxtRecordSetConfig } from "@cdktf/provider-dns/lib/txt-record-set";
 import { PlannedRecord, PlannedRecordType } from "../../record-plan";
-import { terraformLiteral } from "../../render/terraform-escape";
+import { terraformLiteral } from "../terraform-escape";
 import { PlannedProviderResource } from "../dns-provider-adapter";
 import { PlannedRecordSet, plannedRecordSets, relativeName } from "../record-sets";
 import { Rfc2136Target } from "./rfc2136-zone";

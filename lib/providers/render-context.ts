@@ -1,5 +1,5 @@
 /**
- * What both renderers take and return. A renderer turns planned records into provider
+ * What the Cloudflare and Route53 renderers take and return. A renderer turns planned records into provider
  * resources; it is the only place where provider strings (quotes, trailing dots, chunk
  * joins) are made.
  */
@@ -38,6 +38,8 @@ export interface RenderedResource {
 export interface PlannedResource<Config> {
   /** The construct id (public API: it decides the Terraform address). */
   readonly id: string;
+  /** The Terraform resource type, e.g. `cloudflare_dns_record`. */
+  readonly resourceType: string;
   /** The purpose the resource is named after. */
   readonly purpose: RecordPurpose;
   /** The planned records this resource publishes. */

@@ -5,10 +5,13 @@
  */
 import { createHash } from "crypto";
 import type { DnsRecordConfig } from "@cdktf/provider-cloudflare/lib/dns-record";
-import { PlannedRecord, TxtValue } from "../record-plan";
-import { PlannedResource, RenderContext } from "./render-context";
-import { ownConfig } from "./own-config";
-import { terraformLiteral } from "./terraform-escape";
+import { PlannedRecord, TxtValue } from "../../record-plan";
+import { PlannedResource, RenderContext } from "../render-context";
+import { ownConfig } from "../own-config";
+import { terraformLiteral } from "../terraform-escape";
+
+/** The one resource type: one `cloudflare_dns_record` per value. */
+export const CLOUDFLARE_RESOURCE_TYPE = "cloudflare_dns_record";
 
 /**
  * TXT `content` as RFC 1035 character-strings: every ≤255-byte chunk in double quotes,
@@ -82,7 +85,7 @@ export function cloudflareRecordConfigs(records: readonly PlannedRecord[], conte
         ...valueConfig(record, index),
         provider: context.provider,
       });
-      planned.push({ id: cloudflareRecordId(record, text), purpose: record.purpose, records: [record], text, config });
+      planned.push({ id: cloudflareRecordId(record, text), resourceType: CLOUDFLARE_RESOURCE_TYPE, purpose: record.purpose, records: [record], text, config });
     }
   }
   return planned;

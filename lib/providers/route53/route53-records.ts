@@ -5,13 +5,14 @@
  * the construct id `spf`. Every Route53-specific string is made here.
  */
 import type { Route53RecordConfig } from "@cdktf/provider-aws/lib/route53-record";
-import { PlannedRecord, PlannedRecordType, RecordPurpose, RecordValue, TxtValue, MxValue, CnameValue, SrvValue } from "../record-plan";
-import { PlannedResource, RenderContext } from "./render-context";
-import { ownConfig } from "./own-config";
-import { terraformLiteral } from "./terraform-escape";
+import { PlannedRecord, PlannedRecordType, RecordValue, TxtValue, MxValue, CnameValue, SrvValue } from "../../record-plan";
+import { plannedRecordSets } from "../record-sets";
+import { PlannedResource, RenderContext } from "../render-context";
+import { ownConfig } from "../own-config";
+import { terraformLiteral } from "../terraform-escape";
 
-/** Which purpose names a shared set: the first one in this order that the set holds. */
-const PURPOSE_ORDER: readonly RecordPurpose[] = ["mx", "spf", "dkim", "dmarc", "autoconfig", "autodiscover", "incoming", "outgoing", "text"];
+/** The one resource type: one `aws_route53_record` per record set. */
+export const ROUTE53_RESOURCE_TYPE = "aws_route53_record";
 
 /**
  * A host name in a record value, in the one form this library writes: absolute, with a
@@ -69,18 +70,6 @@ export interface Route53RenderOptions {
   readonly allowOverwrite?: boolean;
 }
 
-/** Groups records by name+type, keeping the plan's order of first appearance. */
-function groupByNameAndType(records: readonly PlannedRecord[]): PlannedRecord[][] {
-  const groups = new Map<string, PlannedRecord[]>();
-  for (const record of records) {
-    const key = `${record.name} ${record.type}`;
-    const group = groups.get(key);
-    if (group) group.push(record);
-    else groups.set(key, [record]);
-  }
-  return [...groups.values()];
-}
-
 /**
  * The config of one `aws_route53_record` per name+type (pure: nothing is created). Every
  * string from the plan is escaped for Terraform (`terraformLiteral`: `${` → `$${`).
@@ -91,22 +80,21 @@ export function route53RecordConfigs(
   options: Route53RenderOptions = {},
 ): PlannedResource<Route53RecordConfig>[] {
   const planned: PlannedResource<Route53RecordConfig>[] = [];
-  for (const group of groupByNameAndType(records)) {
-    const purpose = PURPOSE_ORDER.find((p) => group.some((r) => r.purpose === p))!;
-    const first = group[0];
+  for (const set of plannedRecordSets(records)) {
+    const group = set.records;
     const values = group.flatMap((record) => (record.values as readonly RecordValue[]).map((value) => terraformLiteral(route53RecordValue(record.type, value))));
     const config: Route53RecordConfig = ownConfig({
       zoneId: context.zoneId,
       // Lowercase FQDN without trailing dot: any other spelling of the same name is a
       // replacement of the record set.
-      name: terraformLiteral(first.name),
-      type: first.type,
-      ttl: Math.min(...group.map((record) => record.ttl)),
+      name: terraformLiteral(set.name),
+      type: set.type,
+      ttl: set.ttl,
       records: values,
       ...(options.allowOverwrite === true ? { allowOverwrite: true } : {}),
       provider: context.provider,
     });
-    planned.push({ id: purpose, purpose, records: group, config });
+    planned.push({ id: set.purpose, resourceType: ROUTE53_RESOURCE_TYPE, purpose: set.purpose, records: group, config });
   }
   return planned;
 }

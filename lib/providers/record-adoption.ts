@@ -1,18 +1,18 @@
 /**
  * Adopting records that already exist in the zone, without deleting them first: the
- * rendered resources get Terraform `import` blocks (cdktf `importFrom`; this library's minimum is Terraform >= 1.6).
- * Route53 import ids are computable from zone, name and type; Cloudflare's need the
- * record ids, which only the user (dashboard or API) knows.
+ * resources get Terraform `import` blocks (cdktf `importFrom`; this library's minimum is
+ * Terraform >= 1.6). The import ids come from the zone's adapter (`importId`): computed from
+ * zone, name and type for record-set providers (`RecordAdoption.recordSets`,
+ * `RecordAdoption.route53`), or from the record ids the user gives where only the provider's
+ * API knows them (`RecordAdoption.cloudflare`).
  */
 import { Token } from "cdktf";
-import { ValidateTerraformVersion } from "cdktf/lib/validations/validate-terraform-version";
-import { DnsProviderKind } from "./dns-zone";
-import { ValidationReason } from "./errors";
-import { ownProperty } from "./plan/own-options";
-import { MailConnectRecordPlan, RecordPurpose } from "./record-plan";
-import { cloudflareImportId } from "./render/cloudflare-records";
-import { RenderedResource, RenderContext } from "./render/render-context";
-import { route53ImportId } from "./render/route53-records";
+import { ValidationReason } from "../errors";
+import { ownProperty } from "../plan/own-options";
+import { MailConnectRecordPlan, RecordPurpose } from "../record-plan";
+import { PlannedProviderResource } from "./dns-provider-adapter";
+import { PublishRecordsOptions } from "./publish-records";
+import { DNS_PROVIDER_ADAPTERS } from "./provider-registry";
 
 /** Existing Cloudflare record ids (32 hex digits, from the dashboard or `GET /zones/{zone_id}/dns_records`), by purpose. */
 export interface CloudflareRecordIds {
@@ -54,29 +54,42 @@ export class RecordAdoption {
     return new RecordAdoption("route53", purposes, undefined);
   }
 
+  /**
+   * Any provider whose import ids are computed from zone, name and type (Route53, RFC 2136,
+   * Azure DNS, Google Cloud DNS): import the existing record sets of the given purposes (all
+   * planned sets when omitted). `text` and `spf` share the apex TXT set.
+   */
+  public static recordSets(purposes?: readonly RecordPurpose[]): RecordAdoption {
+    return new RecordAdoption(undefined, purposes, undefined);
+  }
+
   /** Cloudflare: import the existing records with these ids (`<zone_id>/<record_id>` is built for you). */
   public static cloudflare(recordIds: CloudflareRecordIds): RecordAdoption {
-    return new RecordAdoption("cloudflare", undefined, recordIds);
+    return new RecordAdoption("cloudflare", undefined, recordIds, true);
   }
 
   private constructor(
-    /** The provider this adoption is for. */
-    public readonly kind: DnsProviderKind,
-    /** Route53: the purposes whose sets are imported; undefined means all. */
+    /** The provider this adoption is for (an adapter's `kind`); undefined for any provider with computed import ids. */
+    public readonly kind: string | undefined,
+    /** Computed ids: the purposes whose sets are imported; undefined means all. */
     public readonly purposes: readonly RecordPurpose[] | undefined,
     /** Cloudflare: the record ids by purpose. */
     public readonly recordIds: CloudflareRecordIds | undefined,
+    /** Whether the import ids come from the user's record ids rather than being computed. */
+    private readonly byRecordId = false,
   ) {}
 
-  /** Problems with this adoption for a zone of `zoneKind` and the given plan (paths under `adopt`). */
-  public reasons(zoneKind: DnsProviderKind, plan: MailConnectRecordPlan): ValidationReason[] {
+  /** Problems with this adoption for a zone of `zoneKind` (an adapter's `kind`) and the given plan (paths under `adopt`). */
+  public reasons(zoneKind: string, plan: MailConnectRecordPlan): ValidationReason[] {
     const reasons: ValidationReason[] = [];
-    if (zoneKind !== this.kind) {
+    const adapter = DNS_PROVIDER_ADAPTERS.find((candidate) => candidate.kind === zoneKind);
+    const computed = !this.byRecordId;
+    if (adapter !== undefined && (this.kind !== undefined ? zoneKind !== this.kind : adapter.importIds !== "computed")) {
       reasons.push({
         path: "adopt",
-        value: `RecordAdoption.${this.kind}()`,
+        value: `RecordAdoption.${this.kind ?? "recordSets"}()`,
         rule: `must match the zone's provider (${zoneKind})`,
-        fix: `Use RecordAdoption.${zoneKind}(...) for a DnsZone.${zoneKind}() zone.`,
+        fix: adapter.importIds === "computed" ? `Use RecordAdoption.recordSets(...) for a ${adapter.factory}() zone.` : `Use RecordAdoption.${zoneKind}(...) for a ${adapter.factory}() zone.`,
       });
       return reasons;
     }
@@ -88,9 +101,9 @@ export class RecordAdoption {
         rule: `names a record the plan for ${plan.domain} does not have`,
         fix: `Remove it, or change the options so that ${purpose} is planned.`,
       });
-    if (this.kind === "route53") {
+    if (computed) {
       if (this.purposes !== undefined && !Array.isArray(this.purposes)) {
-        reasons.push({ path: "adopt.purposes", value: this.purposes, rule: "must be a list of record purposes", fix: 'Pass e.g. RecordAdoption.route53(["spf", "dmarc"]), or no argument to adopt every planned set.' });
+        reasons.push({ path: "adopt.purposes", value: this.purposes, rule: "must be a list of record purposes", fix: `Pass e.g. RecordAdoption.${this.kind ?? "recordSets"}(["spf", "dmarc"]), or no argument to adopt every planned set.` });
         return reasons;
       }
       (this.purposes ?? []).forEach((purpose: unknown, index) => {
@@ -130,31 +143,16 @@ export class RecordAdoption {
     return reasons;
   }
 
-  /** Adds an `import` block to every rendered resource this adoption names. */
-  public apply(rendered: readonly RenderedResource[], context: RenderContext): void {
-    for (const item of rendered) {
-      const importId = this.importId(item, context.zoneId);
-      if (importId === undefined) continue;
-      item.resource.importFrom(importId, context.provider);
-      if (Token.isUnresolved(importId)) {
-        // An import id built from a reference (a looked-up or token zone id) needs Terraform
-        // >= 1.6, which allows expressions in `import.id` (hashicorp/terraform#33618);
-        // cdktf's own check only asks for 1.5.
-        item.resource.node.addValidation(
-          new ValidateTerraformVersion(">=1.6", "Import blocks whose id references another resource or data source need Terraform >= 1.6. Upgrade Terraform, or give the zone id as a literal."),
-        );
-      }
-    }
-  }
-
-  private importId(item: RenderedResource, zoneId: string): string | undefined {
-    if (this.kind === "route53") {
-      const adopted = this.purposes === undefined || (Array.isArray(this.purposes) && item.records.some((record) => this.purposes!.includes(record.purpose)));
-      return adopted ? route53ImportId(zoneId, item.records[0].name, item.records[0].type) : undefined;
-    }
+  /** What `publishRecords` needs: the adopted purposes, or the user's record ids. */
+  public publishOptions(): Pick<PublishRecordsOptions, "adopt" | "recordIdOf"> {
+    if (!this.byRecordId) return { adopt: this.purposes ?? "all" };
     const ids = this.recordIds;
-    const recordId = item.purpose === "text" ? ownProperty(ownProperty(ids, "text"), item.text ?? "") : ownProperty(ids, item.purpose);
-    return typeof recordId === "string" ? cloudflareImportId(zoneId, recordId) : undefined;
+    return {
+      recordIdOf: (planned: PlannedProviderResource) => {
+        const recordId = planned.purpose === "text" ? ownProperty(ownProperty(ids, "text"), planned.text ?? "") : ownProperty(ids, planned.purpose);
+        return typeof recordId === "string" ? recordId : undefined;
+      },
+    };
   }
 }
 
