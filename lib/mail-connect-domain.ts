@@ -17,7 +17,8 @@ import { MailClientSettings, mailClientSettings } from "./mail-client-settings";
 import { MailConnectRecordOptions } from "./options";
 import { planMailConnectRecords, RECORD_OPTION_KEYS } from "./plan/plan-records";
 import { DNS_ZONE_EXAMPLE, DnsZone } from "./providers/dns-zone";
-import { publishRecords } from "./providers/publish-records";
+import type { PublishSettings } from "./providers/dns-provider-adapter";
+import { publishRecords, PublishRecordsOptions } from "./providers/publish-records";
 import { RecordAdoption } from "./providers/record-adoption";
 import { RenderedResource } from "./providers/render-context";
 import { MailConnectRecordPlan, PlanWarning, RecordPurpose } from "./record-plan";
@@ -316,10 +317,10 @@ export class MailConnectDomain extends Construct {
     const product = props.product ?? "pro";
     // The adapter renders (every provider string), creates the resources in a plain loop and
     // adds the import blocks of adopted records; the props were checked above.
-    const published = publishRecords(this, zone.adapter, zone.options as never, plan, {
-      ...props.adopt?.publishOptions(),
-      settings: props.allowOverwrite === undefined ? {} : { allowOverwrite: props.allowOverwrite },
-    });
+    // Null-prototype options: a polluted Object.prototype (`adopt`, `allowOverwrite`) adds nothing.
+    const settings = Object.assign(Object.create(null), props.allowOverwrite === undefined ? {} : { allowOverwrite: props.allowOverwrite }) as PublishSettings;
+    const options = Object.assign(Object.create(null), props.adopt?.publishOptions(), { settings }) as PublishRecordsOptions;
+    const published = publishRecords(this, zone.adapter, zone.options as never, plan, options);
     const rendered: RenderedResource[] = published.resources.map(({ id, purpose, records, text, resource }) => ({ id, purpose, records, text, resource }));
 
     // The stack's one firewall per security group (lib/firewall/shared-firewall.ts):

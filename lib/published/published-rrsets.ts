@@ -1,4 +1,17 @@
 /**
- * The provider round-trip, kept at its original path: see ../providers/provider-rrsets.ts.
+ * The provider round-trip, kept at its original path (see ../providers/provider-rrsets.ts).
+ * The adapters are loaded on the first call, so `verify` starts without cdktf.
  */
-export { publishedRrsetsFromTerraform, type PublishedRrset, type PublishedRrsetOptions, type TerraformJson } from "../providers/provider-rrsets";
+import type { PublishedRrset, PublishedRrsetOptions, TerraformJson } from "../providers/provider-rrsets";
+
+export type { PublishedRrset, PublishedRrsetOptions, TerraformJson };
+
+/**
+ * The RRsets the synthesized records of every supported provider publish, merged by
+ * provider, zone, name and type. Throws `UnpublishableRecordError` listing every resource
+ * that would publish something else than it says, be refused by the provider, drift, or collide.
+ */
+export function publishedRrsetsFromTerraform(json: TerraformJson, options: PublishedRrsetOptions = {}): PublishedRrset[] {
+  const roundTrip = require("../providers/provider-rrsets") as typeof import("../providers/provider-rrsets");
+  return roundTrip.publishedRrsetsFromTerraform(json, options);
+}
