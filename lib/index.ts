@@ -8,13 +8,9 @@ export { splitCharacterStrings, MAX_CHARACTER_STRING_BYTES, MAX_TXT_TEXT_LENGTH 
 export * from "./firewall";
 export * from "./zone-file";
 export { planToRrsets, quoteCharacterString, type DnsRrset } from "./dns-rrset";
-export * from "./dns-zone";
+export * from "./providers";
 export * from "./mail-connect-domain";
-export * from "./providers/record-adoption";
 export * from "./mail-client-settings";
 export * from "./dns-conflict-validation";
-export * from "./providers/render-context";
-export * from "./providers/cloudflare/cloudflare-records";
-export * from "./providers/route53/route53-records";
 export * from "./published";
 export * from "./verify";

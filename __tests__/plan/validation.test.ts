@@ -174,7 +174,7 @@ describe("extra TXT and TTL", () => {
     [["grüße"], 'extraTxt[0]: got "grüße"; must be publishable as TXT: it must be printable ASCII only; found "ü" (U+00FC). Use the value exactly as the service gave it, in printable ASCII.'],
     [["tab\there"], 'extraTxt[0]: got "tab\\there"; must be publishable as TXT: it must be printable ASCII only; found "\\t" (U+0009). Use the value exactly as the service gave it, in printable ASCII.'],
     [[""], 'extraTxt[0]: got ""; must be publishable as TXT: it must not be empty. Use the value exactly as the service gave it, in printable ASCII.'],
-    [["x".repeat(2026)], `extraTxt[0]: got "${"x".repeat(117)}..."; must be publishable as TXT: it must be at most 2025 characters (the library's TXT limit: what Cloudflare's 2048-character content holds as quoted 255-byte strings), has 2026. Use the value exactly as the service gave it, in printable ASCII.`],
+    [["x".repeat(2026)], `extraTxt[0]: got "${"x".repeat(117)}..."; must be publishable as TXT: it must be at most 2025 characters (the library's TXT limit: what the tightest provider's 2048-character record content holds as quoted 255-byte strings), has 2026. Use the value exactly as the service gave it, in printable ASCII.`],
     [["ms=1", "ms=1"], 'extraTxt[1]: got "ms=1"; duplicates extraTxt[0]. Remove one of the two entries.'],
   ])("refuses %j", (extraTxt, reason) => {
     expect(reasonsFor({ ...D, extraTxt })).toEqual([reason]);
@@ -199,14 +199,14 @@ describe("extra TXT and TTL", () => {
     const extraTxt = ["a", "b", "c", "d"].map((c) => c.repeat(2025));
     expect(planMailConnectRecords({ ...D, extraTxt: extraTxt.slice(0, 3) }).records.some((r) => r.purpose === "text")).toBe(true);
     expect(reasonsFor({ ...D, extraTxt })).toEqual([
-      'extraTxt: got "4 values"; with the SPF record make 8235 characters of TXT content at the domain; Cloudflare accepts at most 8192 for the records of one name and type (the library\'s limit on every provider). Remove verification values that are no longer needed (most services need them only once).',
+      'extraTxt: got "4 values"; with the SPF record make 8235 characters of TXT content at the domain; the tightest provider accepts at most 8192 for the records of one name and type (the library\'s limit on every provider). Remove verification values that are no longer needed (most services need them only once).',
     ]);
   });
 
   test("refuses DMARC report addresses that make the record longer than the TXT limit", () => {
     const rua = Array.from({ length: 80 }, (_, i) => `dmarc-report-${i}@firma.de`);
     expect(reasonsFor({ ...D, dmarc: { rua } })).toEqual([
-      'dmarc: got {"rua":80,"ruf":1}; makes a DMARC record that must be at most 2025 characters (the library\'s TXT limit: what Cloudflare\'s 2048-character content holds as quoted 255-byte strings), has 2610. List fewer report addresses: one mailbox per kind (rua, ruf) that forwards to the others is enough.',
+      'dmarc: got {"rua":80,"ruf":1}; makes a DMARC record that must be at most 2025 characters (the library\'s TXT limit: what the tightest provider\'s 2048-character record content holds as quoted 255-byte strings), has 2610. List fewer report addresses: one mailbox per kind (rua, ruf) that forwards to the others is enough.',
     ]);
   });
 });

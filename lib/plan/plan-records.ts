@@ -110,7 +110,7 @@ export function planMailConnectRecords(options: MailConnectRecordOptions): MailC
   const extra = extraTexts(ctx, input.extraTxt);
   const apexContent = [spf ?? "", ...extra].reduce((sum, text) => sum + txtContentLength(text), 0);
   if (apexContent > MAX_TXT_RRSET_CONTENT_LENGTH) {
-    ctx.fail("extraTxt", `${extra.length} values`, `with the SPF record make ${apexContent} characters of TXT content at the domain; Cloudflare accepts at most ${MAX_TXT_RRSET_CONTENT_LENGTH} for the records of one name and type (the library's limit on every provider)`,
+    ctx.fail("extraTxt", `${extra.length} values`, `with the SPF record make ${apexContent} characters of TXT content at the domain; the tightest provider accepts at most ${MAX_TXT_RRSET_CONTENT_LENGTH} for the records of one name and type (the library's limit on every provider)`,
       "Remove verification values that are no longer needed (most services need them only once).");
   }
   const domain = ctx.domain;

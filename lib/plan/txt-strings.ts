@@ -11,7 +11,7 @@ export const MAX_CHARACTER_STRING_BYTES = 255;
  * DNS: 2,048 characters (../shared/reference/provider-notes.md; Route53 and Azure accept
  * 4,000 and 4,096, a DNS record 65,535 bytes).
  */
-const CLOUDFLARE_CONTENT_LIMIT = 2048;
+const RECORD_CONTENT_LIMIT = 2048;
 
 /**
  * Longest TXT text this library publishes, on every provider and in the zone file: 2,025
@@ -37,8 +37,8 @@ export function txtContentLength(text: string): number {
 
 /** Why a TXT text is too long to publish, or undefined when it fits the library's one TXT limit. */
 export function txtLengthProblem(text: string): string | undefined {
-  if (text.length <= MAX_TXT_TEXT_LENGTH && txtContentLength(text) <= CLOUDFLARE_CONTENT_LIMIT) return undefined;
-  return `must be at most ${MAX_TXT_TEXT_LENGTH} characters (the library's TXT limit: what Cloudflare's ${CLOUDFLARE_CONTENT_LIMIT}-character content holds as quoted 255-byte strings), has ${text.length}`;
+  if (text.length <= MAX_TXT_TEXT_LENGTH && txtContentLength(text) <= RECORD_CONTENT_LIMIT) return undefined;
+  return `must be at most ${MAX_TXT_TEXT_LENGTH} characters (the library's TXT limit: what the tightest provider's ${RECORD_CONTENT_LIMIT}-character record content holds as quoted 255-byte strings), has ${text.length}`;
 }
 
 /** Splits `text` into chunks of at most 255 bytes, from the start (the last one may be shorter). */

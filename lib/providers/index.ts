@@ -1,7 +1,15 @@
 export * from "./dns-provider-adapter";
 export { BindingNotInstalledError } from "./binding-loader";
 export * from "./publish-records";
-export * from "./provider-rrsets";
+export { providerRrsetsFromTerraform } from "./provider-rrsets";
+export * from "./provider-registry";
+export * from "./dns-zone";
+export * from "./record-adoption";
+export * from "./render-context";
+export * from "./cloudflare/cloudflare-records";
+export * from "./route53/route53-records";
+export { cloudflareAdapter } from "./cloudflare/cloudflare-adapter";
+export { route53Adapter } from "./route53/route53-adapter";
 export { rfc2136Adapter } from "./rfc2136/rfc2136-adapter";
 export type { Rfc2136ZoneOptions } from "./rfc2136/rfc2136-zone";
 export { azureDnsAdapter } from "./azure-dns/azure-dns-adapter";
