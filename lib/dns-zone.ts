@@ -4,11 +4,10 @@
  * A zone given only by name is looked up with the provider's data source, once per stack.
  */
 import { createHash } from "crypto";
-import { DataCloudflareZone } from "@cdktf/provider-cloudflare/lib/data-cloudflare-zone";
-import { DataAwsRoute53Zone } from "@cdktf/provider-aws/lib/data-aws-route53-zone";
 import { TerraformProvider, TerraformStack, Token } from "cdktf";
 import { IConstruct } from "constructs";
 import { ReasonCollector, ValidationReason } from "./errors";
+import { cloudflareZoneDataClass, route53ZoneDataClass } from "./provider-bindings";
 import { resolveText } from "./resolve-text";
 import { isWithinDomain, normaliseHostName } from "./plan/host-names";
 
@@ -144,6 +143,7 @@ export class DnsZone {
     }
     let zoneId: string;
     if (this.kind === "cloudflare") {
+      const DataCloudflareZone = cloudflareZoneDataClass();
       const zone = existing instanceof DataCloudflareZone ? existing : new DataCloudflareZone(stack, id, { filter: { name: this.zoneName! }, provider: this.provider });
       // `zone_id`, not `id`: with `filter` the v5 data source leaves `id` empty, and the
       // maintainers say `id` is not guaranteed to be the zone id
@@ -151,6 +151,7 @@ export class DnsZone {
       zoneId = zone.zoneId;
       lookupZoneIds.set(zone, zoneId);
     } else {
+      const DataAwsRoute53Zone = route53ZoneDataClass();
       const zone = existing instanceof DataAwsRoute53Zone ? existing : new DataAwsRoute53Zone(stack, id, { name: this.zoneName!, provider: this.provider });
       zoneId = zone.zoneId;
       lookupZoneIds.set(zone, zoneId);

@@ -1,5 +1,6 @@
 export * from "./mail-connect";
 export * from "./errors";
+export { PROVIDER_BINDINGS, ProviderBindingMissingError, type ProviderBinding } from "./provider-bindings";
 export * from "./options";
 export * from "./record-plan";
 export * from "./cidr";

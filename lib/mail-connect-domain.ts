@@ -3,8 +3,6 @@
  * Cloudflare zone or a Route53 hosted zone. The planner decides what to publish; one
  * renderer per provider decides how.
  */
-import { DnsRecord } from "@cdktf/provider-cloudflare/lib/dns-record";
-import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { Annotations } from "cdktf";
 import { Construct } from "constructs";
 import { RecordAdoption } from "./adoption";
@@ -17,6 +15,7 @@ import { mailConnectFirewallFor } from "./firewall/shared-firewall";
 import { MailClientSettings, mailClientSettings } from "./mail-client-settings";
 import { MailConnectRecordOptions } from "./options";
 import { planMailConnectRecords, RECORD_OPTION_KEYS } from "./plan/plan-records";
+import { cloudflareDnsRecordClass, route53RecordClass } from "./provider-bindings";
 import { MailConnectRecordPlan, PlanWarning, RecordPurpose } from "./record-plan";
 import { cloudflareRecordConfigs } from "./render/cloudflare-records";
 import { RenderContext, RenderedResource } from "./render/render-context";
@@ -200,11 +199,11 @@ export class MailConnectDomain extends Construct {
     const rendered: RenderedResource[] = [];
     if (zone.kind === "cloudflare") {
       for (const planned of cloudflareRecordConfigs(plan.records, context)) {
-        rendered.push({ id: planned.id, purpose: planned.purpose, records: planned.records, text: planned.text, resource: new DnsRecord(this, planned.id, planned.config) });
+        rendered.push({ id: planned.id, purpose: planned.purpose, records: planned.records, text: planned.text, resource: new (cloudflareDnsRecordClass())(this, planned.id, planned.config) });
       }
     } else {
       for (const planned of route53RecordConfigs(plan.records, context, { allowOverwrite: props.allowOverwrite })) {
-        rendered.push({ id: planned.id, purpose: planned.purpose, records: planned.records, resource: new Route53Record(this, planned.id, planned.config) });
+        rendered.push({ id: planned.id, purpose: planned.purpose, records: planned.records, resource: new (route53RecordClass())(this, planned.id, planned.config) });
       }
     }
     props.adopt?.apply(rendered, context);

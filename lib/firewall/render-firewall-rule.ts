@@ -4,8 +4,9 @@
  */
 import { Construct } from "constructs";
 import { TerraformProvider } from "cdktf";
-import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
-import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import type { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
+import type { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { egressRuleClass, ingressRuleClass } from "../provider-bindings";
 import { FirewallRuleSpec } from "./firewall-rule-plan";
 
 /** A rule resource this library makes. */
@@ -28,6 +29,6 @@ export function renderFirewallRule(
     provider,
   };
   return rule.direction === "ingress"
-    ? new VpcSecurityGroupIngressRule(scope, rule.id, config)
-    : new VpcSecurityGroupEgressRule(scope, rule.id, config);
+    ? new (ingressRuleClass())(scope, rule.id, config)
+    : new (egressRuleClass())(scope, rule.id, config);
 }
