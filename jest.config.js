@@ -10,6 +10,8 @@ module.exports = {
   transform: {
     "^.+\\.tsx?$": ["@swc/jest", { jsc: { parser: { syntax: "typescript" }, target: "es2022" }, module: { type: "commonjs" }, sourceMaps: "inline" }],
   },
+  // Installs BIND where it is missing (as root), or stops with the command to run.
+  globalSetup: "<rootDir>/__tests__/support/global-setup.ts",
   setupFilesAfterEnv: ["<rootDir>/setup.js"],
   reporters: ["default", "<rootDir>/jest-summary-reporter.js"],
   testTimeout: 60000,
