@@ -5,8 +5,10 @@
  *
  * The pack runs in a staging copy of the repository (tracked and new files, with this
  * repository's node_modules linked in), so it never writes dist/ into the working tree while
- * other tests run the bin. The scratch app's peers are installed once per machine from the
- * npm cache and reused; each run installs only its fresh tarball.
+ * other tests run the bin. The staging copy is kept between runs and built incrementally with
+ * the package's own build script (`prepack` is `npm run build`); the scratch app's peers are
+ * installed once per machine from the npm cache and reused; each run installs only its fresh
+ * tarball.
  */
 import { spawnSync, SpawnSyncReturns } from "child_process";
 import { createHash } from "crypto";
@@ -40,24 +42,40 @@ function run(command: string, args: readonly string[], cwd: string): SpawnSyncRe
   return result;
 }
 
-/** A copy of the repository's tracked and new (not ignored) files, with node_modules linked in. */
+const machineKey = (...parts: string[]) => createHash("sha256").update([ROOT, ...parts].join("\n")).digest("hex").slice(0, 12);
+
+/** Where the staging copy keeps its incremental build state (not in the package's `files`). */
+const BUILD_INFO = ".staging-build.tsbuildinfo";
+
+/**
+ * The staging copy: exactly the repository's tracked and new (not ignored) files, with
+ * node_modules linked in, and the dist/ of the last build. A changed set of files (a source
+ * added, removed or renamed) starts the copy afresh, so dist/ never keeps a stale module.
+ */
 function stagingCopy(): string {
-  const staging = fs.mkdtempSync(path.join(os.tmpdir(), "mail-connect-pack-"));
-  const listed = run("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z"], ROOT).stdout.split("\0").filter((file) => file !== "");
-  for (const file of listed) {
-    const from = path.join(ROOT, file);
-    if (!fs.existsSync(from)) continue; // deleted but not yet committed
-    fs.mkdirSync(path.dirname(path.join(staging, file)), { recursive: true });
-    fs.copyFileSync(from, path.join(staging, file));
+  const staging = path.join(os.tmpdir(), `mail-connect-pack-${machineKey("staging")}`);
+  const listed = run("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z"], ROOT)
+    .stdout.split("\0")
+    .filter((file) => file !== "" && fs.existsSync(path.join(ROOT, file))) // deleted but not yet committed
+    .sort();
+  const listFile = path.join(staging, ".staging-files");
+  if (!fs.existsSync(listFile) || fs.readFileSync(listFile, "utf8") !== listed.join("\n")) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    fs.mkdirSync(staging, { recursive: true });
+    fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(staging, "node_modules"), "dir");
   }
-  fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(staging, "node_modules"), "dir");
+  for (const file of listed) {
+    fs.mkdirSync(path.dirname(path.join(staging, file)), { recursive: true });
+    fs.copyFileSync(path.join(ROOT, file), path.join(staging, file));
+  }
+  fs.writeFileSync(listFile, listed.join("\n"));
+  for (const old of fs.readdirSync(staging).filter((file) => file.endsWith(".tgz"))) fs.rmSync(path.join(staging, old));
   return staging;
 }
 
 /** The scratch app with the peers installed (once per machine and peer set). */
 function scratchApp(): string {
-  const key = createHash("sha256").update(`${ROOT}\n${PEERS.join("\n")}`).digest("hex").slice(0, 12);
-  const app = path.join(os.tmpdir(), `mail-connect-scratch-app-${key}`);
+  const app = path.join(os.tmpdir(), `mail-connect-scratch-app-${machineKey(...PEERS)}`);
   const ready = path.join(app, ".peers-installed");
   if (!fs.existsSync(ready)) {
     fs.rmSync(app, { recursive: true, force: true });
@@ -103,10 +121,12 @@ let outDir: string;
 
 beforeAll(() => {
   staging = stagingCopy();
-  packed = (JSON.parse(run("npm", ["pack", "--json", "--pack-destination", staging], staging).stdout) as PackResult[])[0];
+  // What `prepack` runs, made incremental; then the pack itself.
+  run("npm", ["run", "build", "--", "--incremental", "--tsBuildInfoFile", BUILD_INFO], staging);
+  packed = (JSON.parse(run("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", staging], staging).stdout) as PackResult[])[0];
   app = scratchApp();
   // A name of its own per run, so npm installs this tarball instead of keeping the last one.
-  const tarball = path.join(app, `cdktf-mail-connect-${path.basename(staging)}.tgz`);
+  const tarball = path.join(app, `cdktf-mail-connect-${process.pid}-${Date.now()}.tgz`);
   fs.copyFileSync(path.join(staging, packed.filename), tarball);
   run("npm", ["install", "--offline", "--ignore-scripts", "--no-save", tarball], app);
   fs.rmSync(tarball);
@@ -114,11 +134,16 @@ beforeAll(() => {
 }, 240_000);
 
 afterAll(() => {
-  for (const dir of [staging, outDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
 });
 
 describe("npm pack", () => {
   const files = () => packed.files.map((file) => file.path).sort();
+
+  test("is built by prepack with the build script this test runs", () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+    expect(manifest.scripts).toMatchObject({ prepack: "npm run build", build: "tsc -p tsconfig.build.json" });
+  });
 
   test("ships the compiled library with its types, the bin, README, LICENSE and CHANGELOG", () => {
     expect(files()).toEqual(expect.arrayContaining(["package.json", "README.md", "LICENSE", "CHANGELOG.md", "bin/cdktf-mail-connect.js", "dist/index.js", "dist/index.d.ts", "dist/verify/cli.js", "dist/provider-bindings.js"]));
