@@ -5,12 +5,6 @@
  * here on first use (deep-imported, never a package root: see __tests__/lean-imports.test.ts),
  * and a binding that is not installed fails with the command that installs it.
  */
-import type { DataAwsRoute53Zone } from "@cdktf/provider-aws/lib/data-aws-route53-zone";
-import type { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
-import type { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
-import type { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
-import type { DataCloudflareZone } from "@cdktf/provider-cloudflare/lib/data-cloudflare-zone";
-import type { DnsRecord } from "@cdktf/provider-cloudflare/lib/dns-record";
 
 /** A provider binding package, and the major version range this library is written against (package.json `peerDependencies`). */
 export interface ProviderBinding {
@@ -61,34 +55,12 @@ function lazyClass<T>(binding: ProviderBinding, neededFor: string, load: () => T
   };
 }
 
-// The literal specifiers keep each require visible to bundlers and to the import scanner.
-
-/** `cloudflare_dns_record`, for `DnsZone.cloudflare`. */
-export const cloudflareDnsRecordClass = lazyClass(PROVIDER_BINDINGS.cloudflare, "DnsZone.cloudflare (Cloudflare DNS records)", (): typeof DnsRecord =>
-  (require("@cdktf/provider-cloudflare/lib/dns-record") as typeof import("@cdktf/provider-cloudflare/lib/dns-record")).DnsRecord,
-);
-
-/** The `cloudflare_zone` data source, for `DnsZone.cloudflare({ zoneName })`. */
-export const cloudflareZoneDataClass = lazyClass(PROVIDER_BINDINGS.cloudflare, "DnsZone.cloudflare (the zone lookup by name)", (): typeof DataCloudflareZone =>
-  (require("@cdktf/provider-cloudflare/lib/data-cloudflare-zone") as typeof import("@cdktf/provider-cloudflare/lib/data-cloudflare-zone")).DataCloudflareZone,
-);
-
-/** `aws_route53_record`, for `DnsZone.route53`. */
-export const route53RecordClass = lazyClass(PROVIDER_BINDINGS.aws, "DnsZone.route53 (Route53 record sets)", (): typeof Route53Record =>
-  (require("@cdktf/provider-aws/lib/route53-record") as typeof import("@cdktf/provider-aws/lib/route53-record")).Route53Record,
-);
-
-/** The `aws_route53_zone` data source, for `DnsZone.route53({ zoneName })`. */
-export const route53ZoneDataClass = lazyClass(PROVIDER_BINDINGS.aws, "DnsZone.route53 (the hosted-zone lookup by name)", (): typeof DataAwsRoute53Zone =>
-  (require("@cdktf/provider-aws/lib/data-aws-route53-zone") as typeof import("@cdktf/provider-aws/lib/data-aws-route53-zone")).DataAwsRoute53Zone,
-);
-
-/** `aws_vpc_security_group_ingress_rule`, for `MailConnectFirewall`. */
-export const ingressRuleClass = lazyClass(PROVIDER_BINDINGS.aws, "MailConnectFirewall (AWS security-group rules)", (): typeof VpcSecurityGroupIngressRule =>
-  (require("@cdktf/provider-aws/lib/vpc-security-group-ingress-rule") as typeof import("@cdktf/provider-aws/lib/vpc-security-group-ingress-rule")).VpcSecurityGroupIngressRule,
-);
-
-/** `aws_vpc_security_group_egress_rule`, for `MailConnectFirewall`. */
-export const egressRuleClass = lazyClass(PROVIDER_BINDINGS.aws, "MailConnectFirewall (AWS security-group rules)", (): typeof VpcSecurityGroupEgressRule =>
-  (require("@cdktf/provider-aws/lib/vpc-security-group-egress-rule") as typeof import("@cdktf/provider-aws/lib/vpc-security-group-egress-rule")).VpcSecurityGroupEgressRule,
-);
+const { cloudflare, aws } = PROVIDER_BINDINGS;
+// One class per line, each loaded on first use. The literal specifiers keep every require
+// visible to bundlers and to the import scanner (__tests__/lean-imports.test.ts).
+export const cloudflareDnsRecordClass = lazyClass(cloudflare, "DnsZone.cloudflare (Cloudflare DNS records)", () => (require("@cdktf/provider-cloudflare/lib/dns-record") as typeof import("@cdktf/provider-cloudflare/lib/dns-record")).DnsRecord);
+export const cloudflareZoneDataClass = lazyClass(cloudflare, "DnsZone.cloudflare (the zone lookup by name)", () => (require("@cdktf/provider-cloudflare/lib/data-cloudflare-zone") as typeof import("@cdktf/provider-cloudflare/lib/data-cloudflare-zone")).DataCloudflareZone);
+export const route53RecordClass = lazyClass(aws, "DnsZone.route53 (Route53 record sets)", () => (require("@cdktf/provider-aws/lib/route53-record") as typeof import("@cdktf/provider-aws/lib/route53-record")).Route53Record);
+export const route53ZoneDataClass = lazyClass(aws, "DnsZone.route53 (the hosted-zone lookup by name)", () => (require("@cdktf/provider-aws/lib/data-aws-route53-zone") as typeof import("@cdktf/provider-aws/lib/data-aws-route53-zone")).DataAwsRoute53Zone);
+export const ingressRuleClass = lazyClass(aws, "MailConnectFirewall (AWS security-group rules)", () => (require("@cdktf/provider-aws/lib/vpc-security-group-ingress-rule") as typeof import("@cdktf/provider-aws/lib/vpc-security-group-ingress-rule")).VpcSecurityGroupIngressRule);
+export const egressRuleClass = lazyClass(aws, "MailConnectFirewall (AWS security-group rules)", () => (require("@cdktf/provider-aws/lib/vpc-security-group-egress-rule") as typeof import("@cdktf/provider-aws/lib/vpc-security-group-egress-rule")).VpcSecurityGroupEgressRule);
