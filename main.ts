@@ -73,8 +73,9 @@ class SecgateExampleStack extends TerraformStack {
       domain: "firma.de",
       product: "secgate",
       zone: DnsZone.route53({ zoneName: "firma.de" }),
-      // Creates exactly one rule: TCP 25 in from 80.254.138.128/26.
-      firewall: { securityGroupId: mailServer.id },
+      // Creates exactly one rule: TCP 25 in from 80.254.138.128/26. The name keeps the rule's
+      // Terraform address when the security group's construct is renamed or moved.
+      firewall: { securityGroupId: mailServer.id, name: "mail-server" },
     });
     outputDomain(this, domain);
     new TerraformOutput(this, "firewall_rules", {

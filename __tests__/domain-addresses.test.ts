@@ -9,7 +9,9 @@
  * The same construct ids give the same addresses for Cloudflare and Route53. The extra TXT
  * id is `text-` + the first 8 hex digits of SHA-256("google-site-verification=abc123").
  */
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { Testing } from "cdktf";
+import { Construct } from "constructs";
 import { DnsZone } from "../lib/dns-zone";
 import { MailConnectDomain } from "../lib/mail-connect-domain";
 import { CF_ZONE_ID, R53_ZONE_ID, addressesOf, cloudflareStack, route53Stack } from "./support/domain-stack";
@@ -56,5 +58,29 @@ describe("stable Terraform addresses for a MailConnectDomain with id \"firma\"",
     const stack = route53Stack();
     new MailConnectDomain(stack, "firma", { domain: "firma.de", zone: DnsZone.route53({ zoneName: "firma.de" }) });
     expect(Object.keys(JSON.parse(Testing.synth(stack)).data.aws_route53_zone)).toEqual(["mail-connect-zone_route53_firma_de"]);
+  });
+});
+
+describe("stable Terraform addresses of a domain's firewall rules", () => {
+  // 834C55E9 = MD5("mail-connect-firewall-mail-server/smtp-in-25-80_254_138_128-26"), checked by hand.
+  const SMTP_RULE = "aws_vpc_security_group_ingress_rule.mail-connect-firewall-mail-server_smtp-in-25-80_254_138_128-26_834C55E9";
+
+  test.each([
+    ["the security group as created", "mail-server", undefined],
+    ["the security group's construct renamed", "kanzlei-weber-mail-server", undefined],
+    ["the security group moved into another construct", "mx1", "network"],
+  ])("SECGATE with a named firewall: %s keeps the SMTP rule's address", (_case, groupId, wrapper) => {
+    const stack = route53Stack();
+    const group = new SecurityGroup(wrapper === undefined ? stack : new Construct(stack, wrapper), groupId, { name: "mail" });
+    new MailConnectDomain(stack, "firma", { domain: "firma.de", product: "secgate", zone: DnsZone.route53({ zoneId: R53_ZONE_ID }), firewall: { securityGroupId: group.id, name: "mail-server" } });
+    expect(addressesOf(stack, "aws_vpc_security_group_ingress_rule")).toEqual([SMTP_RULE]);
+  });
+
+  test("a literal group id keeps its address as before", () => {
+    const stack = route53Stack();
+    new MailConnectDomain(stack, "firma", { domain: "firma.de", product: "secgate", zone: DnsZone.route53({ zoneId: R53_ZONE_ID }), firewall: { securityGroupId: "sg-0123456789abcdef0" } });
+    expect(addressesOf(stack, "aws_vpc_security_group_ingress_rule")).toEqual([
+      "aws_vpc_security_group_ingress_rule.mail-connect-firewall-sg-0123456789abcdef0_smtp-in-25-80_254_138_128-26_89AEF969",
+    ]);
   });
 });

@@ -5,7 +5,7 @@ import { RecordAdoption } from "../lib/adoption";
 import { DnsZone } from "../lib/dns-zone";
 import { MailConnectDomain, MailConnectDomainProps } from "../lib/mail-connect-domain";
 import { CF_ZONE_ID, R53_ZONE_ID, cloudflareStack, route53Stack, synthJson, warningsOf } from "./support/domain-stack";
-import { validationReasonsOf } from "./support/validation-error";
+import { synthReasonsOf } from "./support/validation-error";
 
 const MX_ID = "1111111111111111111111111111111a";
 const SPF_ID = "2222222222222222222222222222222b";
@@ -81,7 +81,7 @@ describe("adopting existing Route53 record sets", () => {
 
   test("a purpose the plan does not have is refused", () => {
     const stack = route53Stack();
-    expect(validationReasonsOf(() => route53Domain(stack, { product: "team", adopt: RecordAdoption.route53(["mx", "autoconfig"]) }))).toEqual([
+    expect(synthReasonsOf(() => route53Domain(stack, { product: "team", adopt: RecordAdoption.route53(["mx", "autoconfig"]) }))).toEqual([
       'adopt.purposes[1]: got "autoconfig"; names a record the plan for firma.de does not have. Remove it, or change the options so that autoconfig is planned.',
     ]);
   });
@@ -118,7 +118,7 @@ describe("adopting existing Cloudflare records", () => {
 
   test("bad record ids, unknown values and unplanned purposes are all reported at once", () => {
     const stack = cloudflareStack();
-    const messages = validationReasonsOf(() =>
+    const messages = synthReasonsOf(() =>
       cloudflareDomain(stack, {
         product: "team",
         extraTxt: ["a=1"],
@@ -135,7 +135,7 @@ describe("adopting existing Cloudflare records", () => {
 
   test("an adoption for the other provider is refused", () => {
     const stack = cloudflareStack();
-    expect(validationReasonsOf(() => cloudflareDomain(stack, { adopt: RecordAdoption.route53() }))).toEqual([
+    expect(synthReasonsOf(() => cloudflareDomain(stack, { adopt: RecordAdoption.route53() }))).toEqual([
       'adopt: got "RecordAdoption.route53()"; must match the zone\'s provider (cloudflare). Use RecordAdoption.cloudflare(...) for a DnsZone.cloudflare() zone.',
     ]);
   });

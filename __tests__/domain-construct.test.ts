@@ -4,8 +4,8 @@ import { DnsZone } from "../lib/dns-zone";
 import { MailConnectValidationError } from "../lib/errors";
 import { MailConnectDomain, MailConnectDomainProps } from "../lib/mail-connect-domain";
 import { CF_ZONE_ID, R53_ZONE_ID, cloudflareStack, resourcesOf, route53Stack, warningsOf } from "./support/domain-stack";
-import { validationReasonsOf } from "./support/validation-error";
-import { validationErrorOf } from "./support/validation-error";
+import { synthReasonsOf } from "./support/validation-error";
+import { synthErrorOf } from "./support/validation-error";
 
 function domainIn(stack: TerraformStack, props: Partial<MailConnectDomainProps> = {}, id = "firma"): MailConnectDomain {
   return new MailConnectDomain(stack, id, { domain: "firma.de", zone: DnsZone.cloudflare({ zoneId: CF_ZONE_ID }), ...props });
@@ -17,8 +17,9 @@ describe("DnsZone factories", () => {
     ["route53", () => DnsZone.route53({})],
   ])("%s without zoneId and zoneName is refused by the domain, together with its other problems", (kind, make) => {
     const zone = make();
-    const error = validationErrorOf(() => domainIn(cloudflareStack(), { domain: "1.2.3.4", zone }));
-    expect(error.message.split("\n")[0]).toBe('Invalid mail-connect options for MailConnectDomain "test/firma" (2 problems):');
+    const error = synthErrorOf(() => domainIn(cloudflareStack(), { domain: "1.2.3.4", zone }));
+    expect(error.message.split("\n")[0]).toBe("Invalid mail-connect configuration: 2 problems in 1 construct.");
+    expect(error.message).toContain('\nMailConnectDomain "test/firma" (2 problems):\n');
     expect(error.messages).toEqual([
       'domain: got "1.2.3.4"; must be a domain name: it must be a host name, not an IP address. Use the mail domain itself, e.g. "firma.de" or "news.my-company.com".',
       `zone: got {}; needs a zoneId or a zoneName. Pass DnsZone.${kind}({ zoneId: "..." }) or DnsZone.${kind}({ zoneName: "firma.de" }).`,
@@ -26,18 +27,18 @@ describe("DnsZone factories", () => {
   });
 
   test("malformed literal zone ids and names are refused, all at once", () => {
-    expect(validationReasonsOf(() => domainIn(cloudflareStack(), { zone: DnsZone.cloudflare({ zoneId: "firma.de", zoneName: "firma..de" }) }))).toEqual([
+    expect(synthReasonsOf(() => domainIn(cloudflareStack(), { zone: DnsZone.cloudflare({ zoneId: "firma.de", zoneName: "firma..de" }) }))).toEqual([
       'zone.zoneId: got "firma.de"; a Cloudflare zone id is 32 lowercase hex digits. Copy the Zone ID from the zone\'s overview page in the Cloudflare dashboard, or pass zoneName instead.',
       'zone.zoneName: got "firma..de"; must not contain an empty label (two dots in a row). Pass the zone\'s apex name, e.g. "firma.de".',
     ]);
-    expect(validationReasonsOf(() => domainIn(route53Stack(), { zone: DnsZone.route53({ zoneId: "/hostedzone/Z123" }) }))).toEqual([
+    expect(synthReasonsOf(() => domainIn(route53Stack(), { zone: DnsZone.route53({ zoneId: "/hostedzone/Z123" }) }))).toEqual([
       'zone.zoneId: got "/hostedzone/Z123"; a Route53 hosted zone id is upper-case letters and digits (e.g. Z0123456789ABCDEFGHIJ). Pass the id without the "/hostedzone/" prefix, or pass zoneName instead.',
     ]);
   });
 
   test("a misspelt option is refused instead of silently falling back to a default", () => {
-    expect(validationReasonsOf(() => domainIn(cloudflareStack(), { produkt: "team" } as Partial<MailConnectDomainProps>))).toEqual([
-      'produkt: got "team"; is not a known option. Use one of: domain, product, autoSetup, serverNames, spf, dkim, dmarc, extraTxt, ttl, zone, firewall, adopt, allowOverwrite.',
+    expect(synthReasonsOf(() => domainIn(cloudflareStack(), { produkt: "team" } as Partial<MailConnectDomainProps>))).toEqual([
+      'produkt: got "team"; is not a known option. Use one of: domain, product, autoSetup, serverNames, spf, dkim, dmarc, extraTxt, ttl, zone, firewall, adopt, allowOverwrite, movingFrom.',
     ]);
   });
 
@@ -49,14 +50,14 @@ describe("DnsZone factories", () => {
 describe("MailConnectDomain validation", () => {
   test("a domain outside the zone is refused with path zone.zoneName", () => {
     const stack = cloudflareStack();
-    expect(validationReasonsOf(() => domainIn(stack, { domain: "firma.com", zone: DnsZone.cloudflare({ zoneId: CF_ZONE_ID, zoneName: "firma.de" }) }))).toEqual([
+    expect(synthReasonsOf(() => domainIn(stack, { domain: "firma.com", zone: DnsZone.cloudflare({ zoneId: CF_ZONE_ID, zoneName: "firma.de" }) }))).toEqual([
       'zone.zoneName: got "firma.de"; must be the domain "firma.com" or one of its parent domains. Publish "firma.com" in its own zone (the zone whose apex is "firma.com" or a parent of it).',
     ]);
   });
 
   test("a zone name that only ends with the same letters is not a parent", () => {
     const stack = cloudflareStack();
-    expect(() => domainIn(stack, { domain: "myfirma.de", zone: DnsZone.cloudflare({ zoneName: "firma.de" }) })).toThrow(MailConnectValidationError);
+    expect(() => Testing.synth(TerraformStack.of(domainIn(stack, { domain: "myfirma.de", zone: DnsZone.cloudflare({ zoneName: "firma.de" }) })), true)).toThrow(MailConnectValidationError);
   });
 
   test("the domain itself and subdomains of the zone are accepted", () => {
@@ -68,8 +69,9 @@ describe("MailConnectDomain validation", () => {
 
   test("planner problems and construct problems come in one error, subject = the construct path", () => {
     const stack = cloudflareStack();
-    const error = validationErrorOf(() => domainIn(stack, { ttl: 5, allowOverwrite: true, zone: DnsZone.cloudflare({ zoneId: CF_ZONE_ID }) }));
-    expect(error.message.split("\n")[0]).toBe('Invalid mail-connect options for MailConnectDomain "test/firma" (2 problems):');
+    const error = synthErrorOf(() => domainIn(stack, { ttl: 5, allowOverwrite: true, zone: DnsZone.cloudflare({ zoneId: CF_ZONE_ID }) }));
+    expect(error.message.split("\n")[0]).toBe("Invalid mail-connect configuration: 2 problems in 1 construct.");
+    expect(error.message).toContain('\nMailConnectDomain "test/firma" (2 problems):\n');
     expect(error.reasons.map((r) => r.path)).toEqual(["ttl", "allowOverwrite"]);
     expect(error.messages[1]).toBe(
       "allowOverwrite: got true; exists only on Route53 (Cloudflare provider v5 has no allow_overwrite). Remove it and adopt existing records with RecordAdoption.cloudflare({ ... }).",
@@ -126,7 +128,7 @@ describe("MailConnectDomain review aids", () => {
 
   test("a firewall for a non-SECGATE product without clientEgress is refused: it would make no rules", () => {
     const stack = cloudflareStack();
-    expect(validationReasonsOf(() => domainIn(stack, { product: "pro", firewall: { securityGroupId: "sg-0123456789abcdef0" } }))).toEqual([
+    expect(synthReasonsOf(() => domainIn(stack, { product: "pro", firewall: { securityGroupId: "sg-0123456789abcdef0" } }))).toEqual([
       'firewall: got {"securityGroupId":"sg-0123456789abcdef0"}; would make no rules: with product "pro" mail-connect delivers to its own servers, so no SMTP ingress is needed. Remove `firewall`, or set `firewall.clientEgress` for a group with locked-down egress.',
     ]);
   });

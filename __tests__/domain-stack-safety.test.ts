@@ -28,17 +28,14 @@ describe("stack-wide DNS safety (runs with Testing.synth(stack, true))", () => {
     expect(Object.keys(json.data.aws_route53_zone)).toHaveLength(1);
   });
 
-  test("the same domain twice in one Route53 zone fails, naming both construct paths, once per conflict", () => {
+  test("the same domain twice in one Route53 zone is reported once, by the ownership check, not per record set", () => {
     const stack = route53Stack();
     new MailConnectDomain(stack, "first", { domain: "firma.de", product: "mailing", zone: DnsZone.route53({ zoneId: R53_ZONE_ID }) });
     new MailConnectDomain(stack, "second", { domain: "FIRMA.de", product: "mailing", zone: DnsZone.route53({ zoneId: R53_ZONE_ID }) });
     const message = validationError(stack);
-    const setConflicts = message.match(/Two aws_route53_record resources/g) ?? [];
-    expect(setConflicts).toHaveLength(4); // MX, apex TXT, DKIM, DMARC: each reported exactly once
-    expect(message).toContain(
-      'Two aws_route53_record resources publish the record set "_dmarc.firma.de" TXT in zone Z0123456789ABCDEFGHIJ: test/first/dmarc and test/second/dmarc.',
-    );
-    expect(message).toContain('Two SPF records at "firma.de": test/first/spf and test/second/spf.');
+    expect(message).toContain('MailConnectDomain "test/second" (1 problem):\n  - domain: got "firma.de"; is already published by MailConnectDomain "test/first"');
+    expect(message).not.toContain("Two aws_route53_record resources");
+    expect(message).not.toContain("Two SPF records");
   });
 
   test("a Route53 TXT set written by hand at the domain conflicts with the construct's apex TXT set; the fix names extraTxt", () => {
@@ -53,9 +50,10 @@ describe("stack-wide DNS safety (runs with Testing.synth(stack, true))", () => {
 
   test("the Route53 check compares token zone ids by the expression they stand for", () => {
     const stack = route53Stack();
-    new MailConnectDomain(stack, "firma", { domain: "firma.de", product: "mailing", zone: DnsZone.route53({ zoneName: "firma.de" }) });
-    new MailConnectDomain(stack, "again", { domain: "firma.de", product: "mailing", zone: DnsZone.route53({ zoneName: "firma.de" }) });
-    expect(validationError(stack)).toContain("in zone ${data.aws_route53_zone.mail-connect-zone_route53_firma_de.zone_id}: test/firma/mx and test/again/mx.");
+    const zone = DnsZone.route53({ zoneName: "firma.de" });
+    new MailConnectDomain(stack, "firma", { domain: "firma.de", product: "mailing", zone });
+    new Route53Record(stack, "hand-mx", { zoneId: zone.zoneIdFor(stack), name: "firma.de", type: "MX", ttl: 300, records: ["10 mx.old-host.example."] });
+    expect(validationError(stack)).toContain("in zone ${data.aws_route53_zone.mail-connect-zone_route53_firma_de.zone_id}: test/firma/mx and test/hand-mx.");
   });
 
   test("record sets that differ by set identifier (routing policies) are not a conflict", () => {
@@ -73,7 +71,7 @@ describe("stack-wide DNS safety (runs with Testing.synth(stack, true))", () => {
     new DnsRecord(stack, "shop-spf", { zoneId: CF_ZONE_ID, name: "firma.de", type: "TXT", ttl: 1, content: '"V=SPF1 include:shop.example -all"' });
     const message = validationError(stack);
     expect(message).toContain('Two SPF records at "firma.de": test/firma/spf and test/shop-spf.');
-    expect(message).toContain("move the other's senders into its spf options (include, ip4, ip6, a, mx)");
+    expect(message).toContain("Keep the one from the MailConnectDomain (test/firma/spf), move the other's senders into its spf options (include, ip4, ip6, a, mx)");
   });
 
   test("other TXT records at the domain on Cloudflare are fine", () => {

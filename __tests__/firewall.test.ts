@@ -9,7 +9,7 @@ import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-securit
 import { MailConnectFirewall, MailConnectFirewallProps } from "../lib/firewall";
 import { MailClientService } from "../lib/mail-connect";
 import { awsStack, EGRESS, INGRESS, resourcesOf, ruleAddresses } from "./support/firewall-stack";
-import { validationErrorOf } from "./support/validation-error";
+import { synthErrorOf } from "./support/validation-error";
 
 const SG = "sg-0123456789abcdef0";
 const MAIL_CONNECT_NET = "80.254.138.128/26";
@@ -160,11 +160,11 @@ describe("MailConnectFirewall identity", () => {
 
   test("a second firewall for the same group in one stack is refused", () => {
     const { stack } = firewallStack();
-    const error = validationErrorOf(() => new MailConnectFirewall(stack, "fw2", { securityGroupId: SG }));
+    const error = synthErrorOf(() => new MailConnectFirewall(stack, "fw2", { securityGroupId: SG }));
     expect(error.messages).toEqual([
       'securityGroupId: got "sg-0123456789abcdef0"; already has the MailConnectFirewall "test/fw" in this stack, and a second set of identical rules fails with InvalidPermission.Duplicate. Call allow() on that firewall, or get it with mailConnectFirewallFor().',
     ]);
-    expect(stack.node.tryFindChild("fw2")).toBeUndefined();
+    expect(Object.keys(resourcesOf(stack, INGRESS))).toHaveLength(1); // the refused firewall makes no rules
   });
 
   test("allow() adds what is missing and never duplicates a rule", () => {
@@ -204,15 +204,15 @@ describe("MailConnectFirewall validation", () => {
       'network: got []; must list at least one network. Leave `network` out to use mail-connect\'s network ["80.254.138.128/26"].'],
   ])("refuses %s", (_case, network, message) => {
     const stack = awsStack();
-    const error = validationErrorOf(() => new MailConnectFirewall(stack, "fw", { securityGroupId: SG, network }));
+    const error = synthErrorOf(() => new MailConnectFirewall(stack, "fw", { securityGroupId: SG, network }));
     expect(error.messages).toEqual([message]);
-    expect(stack.node.tryFindChild("fw")).toBeUndefined();
+    expect(resourcesOf(stack, INGRESS)).toEqual({}); // an invalid firewall makes no rules
   });
 
   test("refuses a network given as a token", () => {
     const stack = awsStack();
     const variable = new TerraformVariable(stack, "net", { type: "string" });
-    const error = validationErrorOf(() => new MailConnectFirewall(stack, "fw", { securityGroupId: SG, network: [variable.stringValue] }));
+    const error = synthErrorOf(() => new MailConnectFirewall(stack, "fw", { securityGroupId: SG, network: [variable.stringValue] }));
     expect(error.reasons).toHaveLength(1);
     expect(error.reasons[0]).toMatchObject({ path: "network[0]", rule: "must be a literal network, not a token (rule ids and checks need the value at synth)" });
   });
@@ -220,7 +220,7 @@ describe("MailConnectFirewall validation", () => {
   test.each(["sg-12345", "SG-0123ABCD", "sg-0123ABCD", "sg-0123abcd0", "sg-0123456789abcdef", "0123abcd", ""])(
     "refuses the security group id %j",
     (securityGroupId) => {
-      const error = validationErrorOf(() => new MailConnectFirewall(awsStack(), "fw", { securityGroupId }));
+      const error = synthErrorOf(() => new MailConnectFirewall(awsStack(), "fw", { securityGroupId }));
       expect(error.messages).toEqual([
         `securityGroupId: got ${JSON.stringify(securityGroupId)}; must be "sg-" followed by 8 or 17 lowercase hexadecimal digits, or a token such as a SecurityGroup's id. Copy the group id from the EC2 console (e.g. "sg-0123456789abcdef0") or pass \`securityGroup.id\`.`,
       ]);
@@ -235,17 +235,17 @@ describe("MailConnectFirewall validation", () => {
     ["smtpIngress", { smtpIngress: "yes" as unknown as boolean }, 'smtpIngress: got "yes"; must be true or false. Write `smtpIngress: true` or `smtpIngress: false`.'],
     ["clientEgress", { clientEgress: "all" as unknown as boolean }, 'clientEgress: got "all"; must be true, false or a list of service names. Write e.g. `clientEgress: ["imaps", "submission"]`.'],
   ])("refuses a %s of the wrong type (JavaScript callers)", (_prop, props, message) => {
-    const error = validationErrorOf(() => firewallStack(props));
+    const error = synthErrorOf(() => firewallStack(props).stack);
     expect(error.messages).toEqual([message]);
   });
 
   test("refuses a client service listed twice", () => {
-    const error = validationErrorOf(() => firewallStack({ clientEgress: ["imaps", "imaps"] }));
+    const error = synthErrorOf(() => firewallStack({ clientEgress: ["imaps", "imaps"] }).stack);
     expect(error.messages).toEqual(['clientEgress[1]: got "imaps"; duplicates clientEgress[0]. List each service once.']);
   });
 
   test("refuses an unknown client service", () => {
-    const error = validationErrorOf(
+    const error = synthErrorOf(
       () => new MailConnectFirewall(awsStack(), "fw", { securityGroupId: SG, clientEgress: ["imaps", "imap4" as MailClientService] }),
     );
     expect(error.messages).toEqual([
@@ -258,18 +258,19 @@ describe("MailConnectFirewall validation", () => {
     ["clientEgress false", { smtpIngress: false, clientEgress: false }],
     ["clientEgress empty", { smtpIngress: false, clientEgress: [] }],
   ])("refuses a firewall without rules (%s)", (_case, props) => {
-    const error = validationErrorOf(() => firewallStack(props));
+    const error = synthErrorOf(() => firewallStack(props).stack);
     expect(error.messages).toEqual([
       "smtpIngress: got false; with clientEgress off as well, the firewall would make no rules. Leave `smtpIngress` on, or set `clientEgress` to true or a list of services.",
     ]);
   });
 
   test("reports every problem at once, in order, with the construct path", () => {
-    const error = validationErrorOf(
+    const error = synthErrorOf(
       () => new MailConnectFirewall(awsStack(), "fw", { securityGroupId: "sg-1", network: ["0.0.0.0/0", "80.254.138.130/26", "x"] }),
     );
     expect(error.reasons.map((reason) => reason.path)).toEqual(["securityGroupId", "network[0]", "network[1]", "network[2]"]);
-    expect(error.message.split("\n")[0]).toBe('Invalid mail-connect options for MailConnectFirewall "test/fw" (4 problems):');
+    expect(error.message.split("\n")[0]).toBe("Invalid mail-connect configuration: 4 problems in 1 construct.");
+    expect(error.message).toContain('\nMailConnectFirewall "test/fw" (4 problems):\n  - securityGroupId: got "sg-1"; ');
   });
 
   test.each(["80.254.0.0/16", "2001:db8::/32", MAIL_CONNECT_NET, "2001:db8::/48", "80.254.138.130/32"])("accepts %s", (network) => {

@@ -3,7 +3,8 @@
  * library (`cdktf-mail-connect` maps to lib/index.ts), all blocks in one TypeScript program,
  * each as its own module; every block that is a whole app (`new App(`) is then run in one
  * child process until it has synthesized. A fragment declares what it assumes in an HTML
- * comment on the line before the block: `<!-- assume: stack: TerraformStack; vpcId: string -->`.
+ * comment on the line before the block: `<!-- assume: stack: TerraformStack; vpcId: string -->`;
+ * a block without imports may use the library's main exports (FRAGMENT_IMPORTS) unimported.
  */
 import { spawn } from "child_process";
 import * as fs from "fs";
@@ -34,7 +35,15 @@ const ASSUMABLE_TYPES: Record<string, string> = {
   TerraformStack: 'import("cdktf").TerraformStack',
   TerraformProvider: 'import("cdktf").TerraformProvider',
   Construct: 'import("constructs").Construct',
+  SecurityGroup: 'import("@cdktf/provider-aws/lib/security-group").SecurityGroup',
+  AwsProvider: 'import("@cdktf/provider-aws/lib/provider").AwsProvider',
+  CloudflareProvider: 'import("@cdktf/provider-cloudflare/lib/provider").CloudflareProvider',
+  MailConnectDomain: 'import("cdktf-mail-connect").MailConnectDomain',
+  MailConnectFirewall: 'import("cdktf-mail-connect").MailConnectFirewall',
 };
+
+/** What a block without imports of its own gets imported. */
+const FRAGMENT_IMPORTS = ["DnsZone", "MailConnectDomain", "MailConnectFirewall", "RecordAdoption", "mailConnectFirewallFor", "planMailConnectRecords", "toZoneFile"];
 
 const ASSUME = /^<!--\s*assume:\s*(.*?)\s*-->$/;
 
@@ -68,8 +77,9 @@ function readmeBlocks(markdown: string): ReadmeBlock[] {
 /** The module text that is type-checked for `block`: declarations of its assumptions, then the block. */
 function moduleText(block: ReadmeBlock): string {
   const declarations = block.assumes.map(([name, type]) => `declare const ${name}: ${ASSUMABLE_TYPES[type]};`).join(" ");
-  // One line of declarations, so the block's own lines keep their numbers (+1); `export {}` makes every block a module.
-  return `${declarations} export {};\n${block.code}\n`;
+  const imports = /^\s*import\s/m.test(block.code) ? "" : `import { ${FRAGMENT_IMPORTS.join(", ")} } from "cdktf-mail-connect";`;
+  // One line of prelude, so the block's own lines keep their numbers (+1); `export {}` makes every block a module.
+  return `${imports} ${declarations} export {};\n${block.code}\n`;
 }
 
 const blockFile = (block: ReadmeBlock, index: number) => path.join(ROOT, "__readme__", `block-${index}-line-${block.line}.ts`);

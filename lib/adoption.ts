@@ -1,6 +1,6 @@
 /**
  * Adopting records that already exist in the zone, without deleting them first: the
- * rendered resources get Terraform `import` blocks (cdktf `importFrom`, Terraform >= 1.5).
+ * rendered resources get Terraform `import` blocks (cdktf `importFrom`; this library's minimum is Terraform >= 1.6).
  * Route53 import ids are computable from zone, name and type; Cloudflare's need the
  * record ids, which only the user (dashboard or API) knows.
  */

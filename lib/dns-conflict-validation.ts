@@ -12,6 +12,7 @@ import type { DnsRecord } from "@cdktf/provider-cloudflare/lib/dns-record";
 import type { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { TerraformResource, TerraformStack } from "cdktf";
 import { IConstruct, IValidation } from "constructs";
+import { isInsideClaimedDomain } from "./domain-ownership";
 import { isSpfText } from "./plan/txt-strings";
 import { parseQuotedStrings } from "./published/character-strings";
 import { resolveText, resolveValue } from "./resolve-text";
@@ -26,6 +27,8 @@ interface SeenRecord {
   readonly setIdentifier: string;
   /** The TXT texts the resource publishes (chunks concatenated). */
   readonly texts: readonly string[];
+  /** Whether a MailConnectDomain made the resource. */
+  readonly ownedByDomain: boolean;
 }
 
 export { isSpfText };
@@ -68,6 +71,7 @@ function seenRecords(stack: TerraformStack): SeenRecord[] {
         type,
         setIdentifier: record.setIdentifierInput === undefined ? "" : asString(stack, record.setIdentifierInput),
         texts: type === "TXT" && Array.isArray(values) ? values.filter((v): v is string => typeof v === "string").map(route53Text) : [],
+        ownedByDomain: isInsideClaimedDomain(resource),
       });
     } else if (resource.terraformResourceType === "cloudflare_dns_record") {
       const record = resource as DnsRecord;
@@ -81,6 +85,7 @@ function seenRecords(stack: TerraformStack): SeenRecord[] {
         type,
         setIdentifier: "",
         texts: type === "TXT" && typeof content === "string" ? [cloudflareText(content)] : [],
+        ownedByDomain: isInsideClaimedDomain(resource),
       });
     }
   }
@@ -99,6 +104,7 @@ export function findDnsConflicts(stack: TerraformStack): string[] {
       sets.set(key, record);
       continue;
     }
+    if (record.ownedByDomain && first.ownedByDomain) continue; // the ownership check reports those
     errors.push(
       `Two aws_route53_record resources publish the record set "${record.name}" ${record.type} in zone ${record.zone}: ` +
         `${first.path} and ${record.path}. On Route53 one resource is the whole record set, so one would overwrite the other ` +
@@ -124,10 +130,17 @@ export function findDnsConflicts(stack: TerraformStack): string[] {
       spf.set(key, record);
       continue;
     }
+    // Two MailConnectDomains for one domain are the app-wide ownership check's to report (with
+    // the `movingFrom` exception for a move between zones); here only records written otherwise.
+    if (record.ownedByDomain && first.ownedByDomain) continue;
+    const owner = first.ownedByDomain ? first : record.ownedByDomain ? record : undefined;
+    const advice =
+      owner !== undefined
+        ? `Keep the one from the MailConnectDomain (${owner.path}), move the other's senders into its spf options (include, ip4, ip6, a, mx), and remove the other record.`
+        : "Merge them into one v=spf1 record and remove the other.";
     errors.push(
       `Two SPF records at "${record.name}": ${first.path} and ${record.path}. A name may have only one SPF record ` +
-        `(RFC 7208 §4.5: two are a permerror and receivers treat the domain as having no valid SPF). ` +
-        `Keep the one from MailConnectDomain, move the other's senders into its spf options (include, ip4, ip6, a, mx), and remove the other record.`,
+        `(RFC 7208 §4.5: two are a permerror and receivers treat the domain as having no valid SPF). ${advice}`,
     );
   }
   return errors;

@@ -127,6 +127,16 @@ export class DnsZone {
   }
 
   /**
+   * What identifies this zone in `scope`'s app: the provider kind, the zone id (a token as the
+   * expression it resolves to) or else the zone name, and the provider instance.
+   */
+  public identity(scope: IConstruct): string {
+    const stack = TerraformStack.of(scope);
+    const zone = this.zoneId !== undefined ? `id:${resolveText(stack, this.zoneId)}` : `name:${resolveText(stack, this.zoneName)}`;
+    return JSON.stringify([this.kind, zone, this.provider?.node.path ?? ""]);
+  }
+
+  /**
    * The zone id to reference from a resource in `scope`'s stack: the given id, or the
    * lookup data source's id. The data source is created on first use, one per zone name,
    * provider and stack, however many domains use it.

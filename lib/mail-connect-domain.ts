@@ -8,10 +8,13 @@ import { Construct } from "constructs";
 import { RecordAdoption } from "./adoption";
 import { addDnsConflictValidation } from "./dns-conflict-validation";
 import { DnsZone } from "./dns-zone";
-import { MailConnectValidationError, ValidationReason } from "./errors";
-import { MailConnectFirewallProps } from "./firewall/firewall-props";
+import { registerProblemSource } from "./app-validation";
+import { claimDomain } from "./domain-ownership";
+import { DescribedValue, MailConnectValidationError, ReasonCollector, ValidationReason } from "./errors";
+import { checkFirewallOptions, MailConnectFirewallProps } from "./firewall/firewall-props";
 import { MailConnectFirewall } from "./firewall/mail-connect-firewall";
-import { mailConnectFirewallFor } from "./firewall/shared-firewall";
+import { describeSecurityGroupId, checkSecurityGroupId } from "./firewall/security-group-id";
+import { firewallNameReasons, mailConnectFirewallFor } from "./firewall/shared-firewall";
 import { MailClientSettings, mailClientSettings } from "./mail-client-settings";
 import { MailConnectRecordOptions } from "./options";
 import { planMailConnectRecords, RECORD_OPTION_KEYS } from "./plan/plan-records";
@@ -36,7 +39,7 @@ export interface MailConnectDomainProps extends MailConnectRecordOptions {
   readonly firewall?: MailConnectFirewallProps;
   /**
    * Adopt records that already exist in the zone instead of creating them (Terraform `import`
-   * blocks; needs Terraform >= 1.5): `RecordAdoption.route53()` (ids are computed) or
+   * blocks; needs Terraform >= 1.6): `RecordAdoption.route53()` (ids are computed) or
    * `RecordAdoption.cloudflare({ mx: "<record id>", ... })`.
    * @default - every record is created; an existing Route53 set makes the apply fail,
    *   an existing Cloudflare record stays beside the new one
@@ -48,6 +51,15 @@ export interface MailConnectDomainProps extends MailConnectRecordOptions {
    * @default false
    */
   readonly allowOverwrite?: boolean;
+  /**
+   * Declares a move between DNS providers: `movingFrom` is the `MailConnectDomain` that
+   * publishes this same domain in the zone you are leaving, and this one publishes it in the
+   * new zone before the name servers switch. Without it, a domain published by two
+   * `MailConnectDomain`s anywhere in the app is refused at synth. Remove the old domain (and
+   * this prop) once the name servers point at the new zone.
+   * @default - this is the domain's only owner in the app
+   */
+  readonly movingFrom?: MailConnectDomain;
 }
 
 /** The FQDNs of the published records (lowercase punycode, no trailing dot). */
@@ -74,7 +86,7 @@ const ALL_OPTION_KEYS_PASSED: [UnpassedOptionKeys] extends [never] ? true : neve
 void ALL_OPTION_KEYS_PASSED;
 
 /** The props this construct reads besides the planner's options. */
-const PUBLISHING_KEYS = ["zone", "firewall", "adopt", "allowOverwrite"] as const;
+const PUBLISHING_KEYS = ["zone", "firewall", "adopt", "allowOverwrite", "movingFrom"] as const;
 
 /** The planner's options out of the props, and nothing else (the planner refuses unknown keys). */
 function recordOptions(props: MailConnectDomainProps): MailConnectRecordOptions {
@@ -100,8 +112,36 @@ function fqdnsOf(plan: MailConnectRecordPlan): MailConnectFqdns {
   };
 }
 
-/** Problems with the props the planner does not see (zone, adopt, allowOverwrite, firewall). */
-function publishingReasons(props: MailConnectDomainProps, plan: MailConnectRecordPlan | undefined): ValidationReason[] {
+/** Problems with `props.firewall`, with paths under `firewall.` (the shared firewall checks them again). */
+function firewallReasons(scope: Construct, firewall: unknown): ValidationReason[] {
+  if (firewall === undefined) return [];
+  if (firewall === null || typeof firewall !== "object" || Array.isArray(firewall)) {
+    return [{ path: "firewall", value: firewall, rule: "must be an object", fix: 'Pass firewall: { securityGroupId: "sg-..." } or leave it out.' }];
+  }
+  const props = firewall as MailConnectFirewallProps;
+  const collector = new ReasonCollector();
+  checkSecurityGroupId(props.securityGroupId, collector);
+  // An unset smtpIngress that would leave no rules gets the domain's own message (publishingReasons).
+  checkFirewallOptions({ ...props, smtpIngress: props.smtpIngress ?? true }, collector);
+  const reasons = collector.reasons.map((reason) => ({ ...reason, path: `firewall.${reason.path}` }));
+  if (reasons.length === 0) {
+    const existing = MailConnectFirewall.find(scope, props.securityGroupId);
+    reasons.push(...firewallNameReasons(props, existing).map((reason) => ({ ...reason, path: `firewall.${reason.path}` })));
+    if (existing !== undefined && existing.provider !== props.provider) {
+      const providerPath = (provider: Construct | undefined) => (provider === undefined ? "the default provider" : `"${provider.node.path}"`);
+      reasons.push({
+        path: "firewall.provider",
+        value: new DescribedValue(providerPath(props.provider)),
+        rule: `must be the provider of the existing MailConnectFirewall "${existing.node.path}" for this security group (${providerPath(existing.provider)})`,
+        fix: "Pass the same `provider` everywhere this security group is used.",
+      });
+    }
+  }
+  return reasons;
+}
+
+/** Problems with the props the planner does not see (zone, adopt, allowOverwrite, firewall, movingFrom). */
+function publishingReasons(scope: Construct, props: MailConnectDomainProps, plan: MailConnectRecordPlan | undefined): ValidationReason[] {
   const reasons: ValidationReason[] = [];
   const known: readonly string[] = [...RECORD_OPTION_KEYS, ...PUBLISHING_KEYS];
   for (const key of Object.keys(props)) {
@@ -125,20 +165,53 @@ function publishingReasons(props: MailConnectDomainProps, plan: MailConnectRecor
   } else if (props.allowOverwrite !== undefined && zone instanceof DnsZone && zone.kind !== "route53") {
     reasons.push({ path: "allowOverwrite", value: props.allowOverwrite, rule: "exists only on Route53 (Cloudflare provider v5 has no allow_overwrite)", fix: "Remove it and adopt existing records with RecordAdoption.cloudflare({ ... })." });
   }
-  const firewall = props.firewall;
   const product = props.product ?? "pro";
-  if (firewall !== undefined && product !== "secgate" && firewall.smtpIngress === undefined) {
+  const firewall = props.firewall;
+  const firewallProblems = firewallReasons(scope, firewall);
+  reasons.push(...firewallProblems);
+  if (firewallProblems.length === 0 && firewall !== undefined && product !== "secgate" && firewall.smtpIngress === undefined) {
     const egress = firewall.clientEgress;
     if (egress === undefined || egress === false || (Array.isArray(egress) && egress.length === 0)) {
       reasons.push({
         path: "firewall",
-        value: { securityGroupId: firewall.securityGroupId },
+        value: { securityGroupId: describeSecurityGroupId(scope, firewall.securityGroupId) },
         rule: `would make no rules: with product "${product}" mail-connect delivers to its own servers, so no SMTP ingress is needed`,
         fix: "Remove `firewall`, or set `firewall.clientEgress` for a group with locked-down egress.",
       });
     }
   }
+  const movingFrom: unknown = props.movingFrom;
+  if (movingFrom !== undefined && !(movingFrom instanceof MailConnectDomain)) {
+    reasons.push({ path: "movingFrom", value: movingFrom, rule: "must be a MailConnectDomain", fix: "Pass the MailConnectDomain construct that publishes this domain in the zone you are leaving." });
+  } else if (movingFrom instanceof MailConnectDomain && plan !== undefined && movingFrom.problems.length === 0 && movingFrom.domain !== plan.domain) {
+    reasons.push({
+      path: "movingFrom",
+      value: movingFrom.node.path,
+      rule: `publishes "${movingFrom.domain}", not "${plan.domain}"`,
+      fix: "Pass the MailConnectDomain of this same domain, or remove `movingFrom`.",
+    });
+  }
   return reasons;
+}
+
+/** The props as an object of own properties; `null`, `undefined` and other non-objects become a reason. */
+function ownProps(props: unknown, reasons: ValidationReason[]): MailConnectDomainProps {
+  if (props !== null && typeof props === "object" && !Array.isArray(props)) {
+    // Own properties only: a key inherited from a polluted Object.prototype never becomes an option.
+    return Object.fromEntries(Object.entries(props)) as unknown as MailConnectDomainProps;
+  }
+  reasons.push({ path: "props", value: props, rule: "must be an object", fix: 'Pass { domain: "firma.de", zone: DnsZone.cloudflare({ ... }) }.' });
+  return {} as MailConnectDomainProps;
+}
+
+/** What a valid `MailConnectDomain` exposes. */
+interface PublishedDomain {
+  readonly plan: MailConnectRecordPlan;
+  readonly fqdns: MailConnectFqdns;
+  readonly clientSettings: MailClientSettings;
+  readonly resources: { readonly [id: string]: RenderedResource };
+  readonly firewall?: MailConnectFirewall;
+  readonly warnings: readonly PlanWarning[];
 }
 
 /**
@@ -148,49 +221,93 @@ function publishingReasons(props: MailConnectDomainProps, plan: MailConnectRecor
  * The record construct ids `mx`, `autoconfig`, `autodiscover`, `spf`, `dkim`, `dmarc`,
  * `incoming`, `outgoing` (and `text-<hash>` for extra TXT values on Cloudflare) are public
  * API: they decide the Terraform addresses of live records.
+ *
+ * Invalid props do not throw here: the construct keeps its `problems`, creates no records, and
+ * the problems of every invalid `MailConnectDomain` and `MailConnectFirewall` in the app are
+ * reported together at synth, in one `MailConnectValidationError` grouped by construct path.
+ * Reading `plan`, `domain`, `fqdns`, `clientSettings`, `resources`, `firewall` or `warnings`
+ * of an invalid domain throws that error for this domain alone.
  */
 export class MailConnectDomain extends Construct {
+  /**
+   * The problems of the props, found when the construct was created; empty when it is valid.
+   * Problems across domains (a second owner of the same domain) are found at synth.
+   */
+  public readonly problems: readonly ValidationReason[];
+
+  private readonly published?: PublishedDomain;
+
+  constructor(scope: Construct, id: string, props: MailConnectDomainProps) {
+    super(scope, id);
+    const reasons: ValidationReason[] = [];
+    const given = ownProps(props, reasons);
+    let plan: MailConnectRecordPlan | undefined;
+    if (reasons.length === 0) {
+      try {
+        plan = planMailConnectRecords(recordOptions(given));
+      } catch (error) {
+        if (!(error instanceof MailConnectValidationError)) throw error;
+        reasons.push(...error.reasons);
+      }
+      reasons.push(...publishingReasons(this, given, plan));
+    }
+    this.problems = reasons;
+    // Registered before the stack-wide DNS checks, so invalid props are reported first.
+    registerProblemSource({ construct: this, kind: "MailConnectDomain", problems: () => this.problems });
+    if (reasons.length > 0 || plan === undefined) return;
+    this.published = this.publish(given, plan);
+    claimDomain({ construct: this, domain: plan.domain, zoneKey: given.zone.identity(this), movingFrom: given.movingFrom });
+    addDnsConflictValidation(this);
+  }
+
   /** The domain, normalised (lowercase punycode, no trailing dot). */
-  public readonly domain: string;
+  public get domain(): string {
+    return this.valid().plan.domain;
+  }
+
   /** The provider-neutral plan the records were rendered from. */
-  public readonly plan: MailConnectRecordPlan;
+  public get plan(): MailConnectRecordPlan {
+    return this.valid().plan;
+  }
+
   /** The FQDN of every published record. */
-  public readonly fqdns: MailConnectFqdns;
+  public get fqdns(): MailConnectFqdns {
+    return this.valid().fqdns;
+  }
+
   /** Server names, ports and security for mail clients. */
-  public readonly clientSettings: MailClientSettings;
+  public get clientSettings(): MailClientSettings {
+    return this.valid().clientSettings;
+  }
+
   /** The record resources, by construct id. */
-  public readonly resources: { readonly [id: string]: RenderedResource };
+  public get resources(): { readonly [id: string]: RenderedResource } {
+    return this.valid().resources;
+  }
+
   /**
    * The stack's shared firewall for `props.firewall.securityGroupId` (shared with other
    * domains on the same group).
    * @default - undefined when no `firewall` was given
    */
-  public readonly firewall?: MailConnectFirewall;
+  public get firewall(): MailConnectFirewall | undefined {
+    return this.valid().firewall;
+  }
+
   /** The warnings given as cdktf annotations (planner advice and this construct's own). */
-  public readonly warnings: readonly PlanWarning[];
+  public get warnings(): readonly PlanWarning[] {
+    return this.valid().warnings;
+  }
 
-  constructor(scope: Construct, id: string, props: MailConnectDomainProps) {
-    super(scope, id);
-    const subject = `MailConnectDomain "${this.node.path}"`;
-    const reasons: ValidationReason[] = [];
-    let plan: MailConnectRecordPlan | undefined;
-    try {
-      plan = planMailConnectRecords(recordOptions(props));
-    } catch (error) {
-      if (!(error instanceof MailConnectValidationError)) throw error;
-      reasons.push(...error.reasons);
-    }
-    reasons.push(...publishingReasons(props, plan));
-    const firewall = props.firewall;
-    const product = props.product ?? "pro";
-    if (reasons.length > 0 || plan === undefined) throw new MailConnectValidationError(subject, reasons);
+  private valid(): PublishedDomain {
+    if (this.published === undefined) throw new MailConnectValidationError(`MailConnectDomain "${this.node.path}"`, this.problems);
+    return this.published;
+  }
 
+  private publish(props: MailConnectDomainProps, plan: MailConnectRecordPlan): PublishedDomain {
     const zone = props.zone;
-    this.plan = plan;
-    this.domain = plan.domain;
-    this.fqdns = fqdnsOf(plan);
-    this.clientSettings = mailClientSettings(plan, product);
-
+    const firewallProps = props.firewall;
+    const product = props.product ?? "pro";
     const context: RenderContext = { zoneId: zone.zoneIdFor(this), provider: zone.provider };
     // The resources are created right here, in plain loops: every provider resource captures
     // the whole call stack several times while it is built (cdktf tokens), so each frame
@@ -207,15 +324,12 @@ export class MailConnectDomain extends Construct {
       }
     }
     props.adopt?.apply(rendered, context);
-    this.resources = Object.fromEntries(rendered.map((item) => [item.id, item]));
 
-    if (firewall !== undefined) {
-      // The stack's one firewall per security group (lib/firewall/shared-firewall.ts):
-      // domains sharing a group merge their options instead of duplicating rules.
-      this.firewall = mailConnectFirewallFor(this, { ...firewall, smtpIngress: firewall.smtpIngress ?? product === "secgate" });
-    }
+    // The stack's one firewall per security group (lib/firewall/shared-firewall.ts):
+    // domains sharing a group merge their options instead of duplicating rules.
+    const firewall = firewallProps === undefined ? undefined : mailConnectFirewallFor(this, { ...firewallProps, smtpIngress: firewallProps.smtpIngress ?? product === "secgate" });
 
-    const warnings: PlanWarning[] = plan.warnings.filter((warning) => !(firewall !== undefined && warning.code === "secgate-smtp-ingress"));
+    const warnings: PlanWarning[] = plan.warnings.filter((warning) => !(firewallProps !== undefined && warning.code === "secgate-smtp-ingress"));
     if (props.allowOverwrite === true) {
       warnings.push({
         code: "route53-allow-overwrite",
@@ -230,10 +344,16 @@ export class MailConnectDomain extends Construct {
         message: "adopted record sets get exactly the planned values at the next apply: values they hold that the plan does not (another site verification at the domain, a second MX) are removed. Check `cdktf diff` and add values you keep to extraTxt.",
       });
     }
-    this.warnings = warnings;
     for (const warning of warnings) {
       Annotations.of(this).addWarning(`[${warning.code}] ${warning.path}: ${warning.message}`);
     }
-    addDnsConflictValidation(this);
+    return {
+      plan,
+      fqdns: fqdnsOf(plan),
+      clientSettings: mailClientSettings(plan, product),
+      resources: Object.fromEntries(rendered.map((item) => [item.id, item])),
+      firewall,
+      warnings,
+    };
   }
 }

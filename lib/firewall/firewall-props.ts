@@ -11,7 +11,7 @@ export interface MailConnectFirewallOptions {
   /**
    * Allow SMTP (25/tcp) in from mail-connect's network, so mail-connect can deliver filtered
    * mail to your own server (product `secgate`).
-   * @default true
+   * @default true for a `MailConnectFirewall`; in a `MailConnectDomain`'s `firewall`, true for product "secgate" and false otherwise
    */
   readonly smtpIngress?: boolean;
   /**
@@ -39,6 +39,16 @@ export interface MailConnectFirewallProps extends MailConnectFirewallOptions {
    * (hashicorp/terraform-provider-aws#32379).
    */
   readonly securityGroupId: string;
+  /**
+   * The name of the group's shared firewall (`mailConnectFirewallFor`, a `MailConnectDomain`'s
+   * `firewall`), 1–40 lowercase letters, digits and hyphens: its construct id is
+   * `mail-connect-firewall-<name>`, so its rules' Terraform addresses stay the same when the
+   * security group's construct is renamed or moved. Needed when `securityGroupId` is a token;
+   * later consumers of the same group may leave it out. Not used by a `MailConnectFirewall` you
+   * create yourself: your construct id names that one.
+   * @default - the literal group id (`mail-connect-firewall-sg-0123456789abcdef0`)
+   */
+  readonly name?: string;
   /**
    * The AWS provider to create the rules with.
    * @default - the stack's default AWS provider

@@ -8,22 +8,19 @@ import { Construct } from "constructs";
 import { Annotations, TerraformProvider, TerraformStack, Token } from "cdktf";
 import type { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import type { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
-import { formatReason, MailConnectValidationError, ReasonCollector } from "../errors";
+import { registerProblemSource } from "../app-validation";
+import { formatReason, ReasonCollector, ValidationReason } from "../errors";
 import { registeredFirewall, registerFirewall } from "./firewall-registry";
 import { checkFirewallOptions, FirewallRequest, MailConnectFirewallOptions, MailConnectFirewallProps } from "./firewall-props";
 import { FirewallRuleSpec, planFirewallRules } from "./firewall-rule-plan";
 import { FirewallRuleResource, renderFirewallRule } from "./render-firewall-rule";
 import { ruleDescriptionProblem } from "./rule-description";
-import { checkSecurityGroupId, securityGroupKey } from "./security-group-id";
+import { checkSecurityGroupId, describeSecurityGroupId, securityGroupKey, securityGroupSlug } from "./security-group-id";
+// cdktf's own naming of Terraform addresses (not re-exported from the package root).
+import { makeUniqueId } from "cdktf/lib/private/unique";
 
-/** Checks all props, throwing every problem at once; returns the normalised request. */
-function checkProps(props: MailConnectFirewallProps, subject: string): FirewallRequest {
-  const reasons = new ReasonCollector();
-  checkSecurityGroupId(props.securityGroupId, reasons);
-  const request = checkFirewallOptions(props, reasons);
-  reasons.throwIfAny(subject);
-  return request;
-}
+/** Every shared firewall's construct id starts with this. */
+export const SHARED_FIREWALL_ID_PREFIX = "mail-connect-firewall-";
 
 /** The code of the warning for a network wider than mail-connect needs. */
 export const FIREWALL_WIDE_NETWORK_WARNING = "firewall-wide-network";
@@ -47,34 +44,53 @@ export class MailConnectFirewall extends Construct {
   /** What identifies the group in its stack: the literal, or the expression a token resolves to. */
   public readonly securityGroupKey: string;
 
+  private readonly problemList: ValidationReason[] = [];
   private readonly ruleResources = new Map<string, FirewallRuleResource>();
   private readonly ruleSpecs: FirewallRuleSpec[] = [];
   /** Networks already warned about: one warning per network, however many consumers ask. */
   private readonly warnedNetworks = new Set<string>();
 
   constructor(scope: Construct, id: string, props: MailConnectFirewallProps) {
-    const subject = `MailConnectFirewall "${scope.node.path ? `${scope.node.path}/` : ""}${id}"`;
-    const request = checkProps(props, subject);
-    const stack = TerraformStack.of(scope);
-    const key = securityGroupKey(stack, props.securityGroupId);
-    const owner = registeredFirewall(stack, key);
-    if (owner !== undefined) {
-      throw new MailConnectValidationError(subject, [
-        {
-          path: "securityGroupId",
-          value: props.securityGroupId,
-          rule: `already has the MailConnectFirewall "${owner.node.path}" in this stack, and a second set of identical rules fails with InvalidPermission.Duplicate`,
-          fix: "Call allow() on that firewall, or get it with mailConnectFirewallFor().",
-        },
-      ]);
-    }
     super(scope, id);
-    this.securityGroupId = props.securityGroupId;
-    this.provider = props.provider;
-    this.securityGroupKey = key;
-    registerFirewall(stack, key, this);
+    const reasons = new ReasonCollector();
+    // Own properties only: a key inherited from a polluted Object.prototype never becomes an option.
+    const given = (props !== null && typeof props === "object" ? Object.fromEntries(Object.entries(props)) : {}) as unknown as MailConnectFirewallProps;
+    if (props === null || typeof props !== "object") {
+      reasons.add("props", props, "must be an object", 'Pass { securityGroupId: "sg-0123456789abcdef0" }.');
+    }
+    checkSecurityGroupId(given.securityGroupId, reasons);
+    if (given.name !== undefined) {
+      reasons.add("name", given.name, "names only a shared firewall (mailConnectFirewallFor, a MailConnectDomain's firewall)", `Remove it: the construct id you gave ("${id}") names this firewall.`);
+    }
+    const request = checkFirewallOptions(given, reasons);
+    this.securityGroupId = given.securityGroupId;
+    this.provider = given.provider;
+    const stack = TerraformStack.of(this);
+    this.securityGroupKey = reasons.count === 0 ? securityGroupKey(stack, given.securityGroupId) : "";
+    const owner = reasons.count === 0 ? registeredFirewall(stack, this.securityGroupKey) : undefined;
+    if (owner !== undefined) {
+      reasons.add(
+        "securityGroupId",
+        describeSecurityGroupId(this, given.securityGroupId),
+        `already has the MailConnectFirewall "${owner.node.path}" in this stack, and a second set of identical rules fails with InvalidPermission.Duplicate`,
+        "Call allow() on that firewall, or get it with mailConnectFirewallFor().",
+      );
+    }
+    this.problemList.push(...reasons.reasons);
+    registerProblemSource({ construct: this, kind: "MailConnectFirewall", problems: () => this.problemList });
+    if (reasons.count > 0) return;
+    registerFirewall(stack, this.securityGroupKey, this);
     this.addRules(request);
     this.node.addValidation({ validate: () => this.descriptionProblems() });
+  }
+
+  /**
+   * The problems of the props and of later `allow()` calls; empty when valid. An invalid
+   * firewall makes no rules; its problems are reported at synth with every other problem of
+   * the app.
+   */
+  public get problems(): readonly ValidationReason[] {
+    return [...this.problemList];
   }
 
   /**
@@ -83,9 +99,54 @@ export class MailConnectFirewall extends Construct {
    */
   public allow(options: MailConnectFirewallOptions): void {
     const reasons = new ReasonCollector();
-    const request = checkFirewallOptions(options, reasons);
-    reasons.throwIfAny(`MailConnectFirewall "${this.node.path}"`);
+    const given = (options !== null && typeof options === "object" ? Object.fromEntries(Object.entries(options)) : {}) as MailConnectFirewallOptions;
+    if (options === null || typeof options !== "object") reasons.add("allow()", options, "must be given an object", "Pass e.g. allow({ clientEgress: true }).");
+    const request = checkFirewallOptions(given, reasons);
+    // Reported at synth with the app's other problems, under this firewall's path.
+    this.problemList.push(...reasons.reasons.map((reason) => ({ ...reason, path: `allow().${reason.path}` })));
+    if (reasons.count > 0 || this.securityGroupKey === "") return;
     this.addRules(request);
+  }
+
+  /**
+   * Keeps the live rules when this firewall's construct id changed, e.g. after a token group's
+   * shared firewall got a `name`: adds a Terraform `moved` block from each rule's address under
+   * `previousId` to its address now, so `cdktf deploy` moves the rules in state instead of
+   * replacing them (a replaced SMTP rule refuses mail until it is back). Remove the call once
+   * deployed.
+   * @param previousId the firewall's former construct id
+   * @default - for a token group, the id this library derived from the token before `name`
+   *   existed (`mail-connect-firewall-aws_security_group-<path>-id-<hash>`)
+   */
+  public moveRulesFrom(previousId?: string): void {
+    const stack = TerraformStack.of(this);
+    const from = previousId ?? (Token.isUnresolved(this.securityGroupId) ? SHARED_FIREWALL_ID_PREFIX + securityGroupSlug(this.securityGroupKey) : undefined);
+    if (from === undefined || from === this.node.id) {
+      this.addProblem({
+        path: "moveRulesFrom()",
+        value: previousId,
+        rule: "has no former id to move the rules from (a literal group's firewall id never changed)",
+        fix: "Pass the firewall's former construct id, or remove the call.",
+      });
+      return;
+    }
+    // The address scheme of cdktf's TerraformStack.allocateLogicalId, with the former id in place of this one.
+    const above = this.node.scopes.slice(this.node.scopes.indexOf(stack) + 1, -1).map((scope) => scope.node.id);
+    for (const [ruleId, resource] of this.ruleResources) {
+      resource.moveFromId(`${resource.terraformResourceType}.${makeUniqueId([...above, from, ruleId])}`);
+    }
+  }
+
+  /**
+   * Records a problem found by a consumer of this firewall (e.g. `mailConnectFirewallFor` with
+   * another provider); it is reported at synth with the app's other problems.
+   */
+  public addProblem(reason: ValidationReason): void {
+    this.problemList.push(reason);
+    // An invalid firewall makes no rules, whenever the problem is found.
+    for (const id of this.ruleResources.keys()) this.node.tryRemoveChild(id);
+    this.ruleResources.clear();
+    this.ruleSpecs.length = 0;
   }
 
   /** The planned rules, in creation order. */

@@ -3,9 +3,10 @@
  * that says whether two consumers name the same group.
  */
 import { createHash } from "crypto";
-import { TerraformStack, Token } from "cdktf";
+import { TerraformResource, TerraformStack, Token } from "cdktf";
+import { IConstruct } from "constructs";
 import { resolveText } from "../resolve-text";
-import { ReasonCollector } from "../errors";
+import { DescribedValue, ReasonCollector } from "../errors";
 
 /** `sg-` and 8 (older groups) or 17 lowercase hex digits. */
 export const SECURITY_GROUP_ID_PATTERN = /^sg-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
@@ -53,4 +54,21 @@ export function securityGroupSlug(key: string): string {
     .slice(0, 60)
     .replace(/-+$/g, "");
   return readable === "" ? hash : `${readable}-${hash}`;
+}
+
+/**
+ * The group id as the user knows it, for messages: a literal as it is; a token that refers to
+ * a resource in the stack as `the id of aws_security_group "stack/mail-server"`, any other
+ * token as a value known only at apply time (never the raw `${TfToken[...]}` text).
+ */
+export function describeSecurityGroupId(scope: IConstruct, securityGroupId: unknown): unknown {
+  if (typeof securityGroupId !== "string" || !Token.isUnresolved(securityGroupId)) return securityGroupId;
+  const stack = TerraformStack.of(scope);
+  const reference = /^\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.([a-z0-9_]+)\}$/.exec(resolveText(stack, securityGroupId));
+  if (reference !== null) {
+    const [, type, name, attribute] = reference;
+    const resource = stack.node.findAll().find((c) => TerraformResource.isTerraformResource(c) && c.terraformResourceType === type && c.friendlyUniqueId === name);
+    if (resource !== undefined) return new DescribedValue(`the ${attribute} of ${type} "${resource.node.path}" (known only at apply time)`);
+  }
+  return new DescribedValue("a token (a value known only at apply time)");
 }

@@ -3,54 +3,90 @@
  * `MailConnectDomain`) that each need rules on a group they may share with others.
  */
 import { Construct } from "constructs";
-import { TerraformStack } from "cdktf";
-import { ReasonCollector } from "../errors";
-import { checkFirewallOptions, MailConnectFirewallProps } from "./firewall-props";
-import { MailConnectFirewall } from "./mail-connect-firewall";
-import { checkSecurityGroupId, securityGroupKey, securityGroupSlug } from "./security-group-id";
+import { TerraformStack, Token } from "cdktf";
+import { DescribedValue, ReasonCollector, ValidationReason } from "../errors";
+import { MailConnectFirewallProps } from "./firewall-props";
+import { MailConnectFirewall, SHARED_FIREWALL_ID_PREFIX } from "./mail-connect-firewall";
 
-/** Every shared firewall's construct id starts with this. */
-export const SHARED_FIREWALL_ID_PREFIX = "mail-connect-firewall-";
+export { SHARED_FIREWALL_ID_PREFIX };
+import { checkSecurityGroupId } from "./security-group-id";
+
+
+/** A firewall name: 1–40 lowercase letters, digits and inner hyphens (Terraform addresses keep them as they are). */
+export const FIREWALL_NAME_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 
 /**
- * The construct id of the shared firewall for a group, stable across runs and unrelated
- * changes: `mail-connect-firewall-sg-0123456789abcdef0` for a literal; for a token, a slug of
- * the expression it resolves to plus a short hash, e.g.
- * `mail-connect-firewall-aws_security_group-web-id-1c0b7f9e`.
+ * The construct id of the shared firewall for a group, stable across runs and refactors:
+ * `mail-connect-firewall-<name>` with a `name`, else `mail-connect-firewall-<literal group id>`.
+ * Undefined for a token without a name: an id derived from the token would follow the security
+ * group's construct path, and renaming that construct would replace the live rules.
  */
-export function sharedFirewallId(scope: Construct, securityGroupId: string): string {
-  const stack = TerraformStack.of(scope);
-  return SHARED_FIREWALL_ID_PREFIX + securityGroupSlug(securityGroupKey(stack, securityGroupId));
+export function sharedFirewallId(securityGroupId: string, name?: string): string | undefined {
+  if (name !== undefined) return SHARED_FIREWALL_ID_PREFIX + name;
+  if (!Token.isUnresolved(securityGroupId)) return SHARED_FIREWALL_ID_PREFIX + securityGroupId;
+  return undefined;
+}
+
+/**
+ * Problems with `name` for a consumer of the group's shared firewall (`existing`, if there is
+ * one yet), with paths relative to the firewall props.
+ */
+export function firewallNameReasons(props: MailConnectFirewallProps, existing: MailConnectFirewall | undefined): ValidationReason[] {
+  const name: unknown = props.name;
+  if (name !== undefined && (typeof name !== "string" || !FIREWALL_NAME_PATTERN.test(name))) {
+    return [{ path: "name", value: name, rule: "must be 1–40 lowercase letters, digits and inner hyphens", fix: 'Write e.g. name: "mail-server".' }];
+  }
+  if (existing !== undefined) {
+    if (name !== undefined && existing.node.id !== SHARED_FIREWALL_ID_PREFIX + name) {
+      return [{ path: "name", value: name, rule: `differs from the name of the group's existing firewall "${existing.node.path}"`, fix: "Give every consumer of this security group the same name, or leave it out after the first." }];
+    }
+    return [];
+  }
+  if (name === undefined && typeof props.securityGroupId === "string" && Token.isUnresolved(props.securityGroupId)) {
+    return [
+      {
+        path: "name",
+        value: undefined,
+        rule: "is needed when securityGroupId is a token: the firewall's Terraform addresses would otherwise follow the security group's construct path, and renaming that construct would replace the live SMTP rule",
+        fix: 'Name the firewall after the server it protects, e.g. name: "mail-server" (see the CHANGELOG to keep existing rules with moveRulesFrom).',
+      },
+    ];
+  }
+  return [];
 }
 
 /**
  * Returns the one `MailConnectFirewall` of `props.securityGroupId` in the stack of `scope`,
- * creating it at stack level on first use. Later calls for the same group (the same literal,
- * or tokens that resolve to the same expression) merge their options into it (union), so two
- * domains never create duplicate rules. Every consumer of one group must pass the same
- * `provider`.
+ * creating it at stack level on first use (named by `props.name`, see `sharedFirewallId`). Later
+ * calls for the same group (the same literal, or tokens that resolve to the same expression)
+ * merge their options into it (union), so two domains never create duplicate rules. Every
+ * consumer of one group must pass the same `provider`. Problems are reported at synth with the
+ * app's others.
  */
 export function mailConnectFirewallFor(scope: Construct, props: MailConnectFirewallProps): MailConnectFirewall {
-  const subject = `mailConnectFirewallFor("${scope.node.path}")`;
   const reasons = new ReasonCollector();
-  checkSecurityGroupId(props.securityGroupId, reasons);
-  checkFirewallOptions(props, reasons);
-  reasons.throwIfAny(subject);
-
-  const existing = MailConnectFirewall.find(scope, props.securityGroupId);
+  checkSecurityGroupId(props?.securityGroupId, reasons);
+  const existing = reasons.count === 0 ? MailConnectFirewall.find(scope, props.securityGroupId) : undefined;
+  const nameProblems = reasons.count === 0 ? firewallNameReasons(props, existing) : [];
+  const { name, ...firewallProps } = props ?? ({} as MailConnectFirewallProps);
   if (existing === undefined) {
-    return new MailConnectFirewall(TerraformStack.of(scope), sharedFirewallId(scope, props.securityGroupId), props);
+    // A new firewall checks its props itself; invalid ones are reported at synth.
+    const id = (nameProblems.length === 0 && reasons.count === 0 ? sharedFirewallId(props.securityGroupId, name) : undefined) ?? `${SHARED_FIREWALL_ID_PREFIX}invalid-${scope.node.addr.slice(0, 8)}`;
+    const firewall = new MailConnectFirewall(TerraformStack.of(scope), id, firewallProps);
+    nameProblems.forEach((reason) => firewall.addProblem(reason));
+    return firewall;
   }
+  nameProblems.forEach((reason) => existing.addProblem(reason));
   if (existing.provider !== props.provider) {
-    const providerPath = (provider: Construct | undefined) => (provider === undefined ? "the default provider" : provider.node.path);
-    reasons.add(
-      "provider",
-      props.provider?.node.path,
-      `must be the provider of the existing firewall "${existing.node.path}" for this group (${providerPath(existing.provider)})`,
-      "Pass the same `provider` everywhere this security group is used.",
-    );
-    reasons.throwIfAny(subject);
+    const providerPath = (provider: Construct | undefined) => (provider === undefined ? "the default provider" : `"${provider.node.path}"`);
+    existing.addProblem({
+      path: "provider",
+      value: new DescribedValue(`${providerPath(props.provider)}, from "${scope.node.path}"`),
+      rule: `must be the provider of this firewall for its security group (${providerPath(existing.provider)})`,
+      fix: "Pass the same `provider` everywhere this security group is used.",
+    });
+    return existing;
   }
-  existing.allow(props);
+  existing.allow(firewallProps);
   return existing;
 }

@@ -5,6 +5,7 @@
  */
 import { KeyObject, createPublicKey } from "crypto";
 import { MAIL_CONNECT } from "../mail-connect";
+import { keyFromPastedDkimValue } from "./dkim-pasted-value";
 import { normaliseHostName } from "./host-names";
 import { PlanContext, checkKnownKeys, objectOption } from "./plan-context";
 
@@ -105,19 +106,27 @@ export function buildDkim(ctx: PlanContext, raw: unknown): DkimParts | undefined
   let published: string = MAIL_CONNECT.dkimPublicKey;
   let keyType: "rsa" | "ed25519" = "rsa";
   if (dkim.publicKey !== undefined) {
-    const key = typeof dkim.publicKey === "string" ? keyFacts(dkim.publicKey) : undefined;
-    if (key === undefined) {
-      ctx.fail("dkim.publicKey", dkim.publicKey, "must be a public key in PEM or base64 (SubjectPublicKeyInfo, PKCS#1, or a raw 32-byte Ed25519 key)", "Paste the key exactly as mail-connect gave it, or leave it out to use mail-connect's published key.");
+    const pasted = typeof dkim.publicKey === "string" ? keyFromPastedDkimValue(dkim.publicKey) : undefined;
+    const key = pasted?.ok === true ? keyFacts(pasted.key) : undefined;
+    const shortKey = `${String(dkim.publicKey).trim().slice(0, 24)}...`;
+    if (pasted !== undefined && !pasted.ok) {
+      ctx.fail("dkim.publicKey", dkim.publicKey, `must be a DKIM public key or record value, but it ${pasted.rule}`, pasted.fix);
+    } else if (key === undefined) {
+      ctx.fail("dkim.publicKey", dkim.publicKey, "must be a public key in PEM or base64 (SubjectPublicKeyInfo, PKCS#1, or a raw 32-byte Ed25519 key), or the record value `v=DKIM1; k=rsa; p=<key>`", "Paste the key exactly as mail-connect gave it, or leave it out to use mail-connect's published key.");
     } else if (key.type === "rsa") {
       if (key.bits < DKIM_MIN_RSA_BITS) {
-        ctx.fail("dkim.publicKey", `${String(dkim.publicKey).slice(0, 24)}...`, `is a ${key.bits}-bit RSA key; DKIM needs at least ${DKIM_MIN_RSA_BITS} bits (RFC 8301)`, "Use a key of 2048 bits or more.");
+        ctx.fail("dkim.publicKey", shortKey, `is a ${key.bits}-bit RSA key; DKIM needs at least ${DKIM_MIN_RSA_BITS} bits (RFC 8301)`, "Use a key of 2048 bits or more.");
       }
       published = key.published;
     } else if (key.type === "ed25519") {
       keyType = "ed25519";
       published = key.published;
     } else {
-      ctx.fail("dkim.publicKey", `${String(dkim.publicKey).slice(0, 24)}...`, `is a key of type "${key.type}"; DKIM keys are RSA or Ed25519 (RFC 6376, RFC 8463)`, "Use the RSA or Ed25519 key mail-connect gave you.");
+      ctx.fail("dkim.publicKey", shortKey, `is a key of type "${key.type}"; DKIM keys are RSA or Ed25519 (RFC 6376, RFC 8463)`, "Use the RSA or Ed25519 key mail-connect gave you.");
+    }
+    const keyTag = pasted?.ok === true ? pasted.keyTag : undefined;
+    if (key !== undefined && keyTag !== undefined && keyTag !== key.type) {
+      ctx.fail("dkim.publicKey", shortKey, `says k=${keyTag}, but its p= holds ${key.type === "rsa" ? "an RSA" : `an ${key.type}`} key`, `Write k=${key.type}, or paste the ${keyTag} key that belongs to the record.`);
     }
   }
   if (dkim.keyType !== undefined && dkim.keyType !== keyType) {

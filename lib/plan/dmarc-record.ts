@@ -26,16 +26,22 @@ function encodeLocalPart(local: string): string {
 
 function reportUris(ctx: PlanContext, key: "rua" | "ruf", raw: unknown, fallback: readonly string[]): string[] {
   const path = `dmarc.${key}`;
-  const list = raw === undefined ? fallback : arrayOption(ctx, path, raw, `Pass a list such as ${path}: ["dmarc-reports@${ctx.domain}"].`);
+  const list = raw === undefined ? fallback : arrayOption(ctx, path, raw, `Pass a list such as ${path}: ["dmarc-reports@${ctx.exampleDomain}"].`);
   const uris: string[] = [];
   list.forEach((entry, index) => {
     const where = `${path}[${index}]`;
-    const fix = `Write a mail address such as "dmarc-reports@${ctx.domain}" (with or without "mailto:").`;
+    const fix = `Write a mail address such as "dmarc-reports@${ctx.exampleDomain}" (with or without "mailto:").`;
     if (typeof entry !== "string") {
       ctx.fail(where, entry, "must be a mail address", fix);
       return;
     }
     let address = entry.trim();
+    const joined = address.split(/[,;\s]+/).filter((part) => part.includes("@"));
+    if (joined.length > 1) {
+      const separate = joined.map((part) => JSON.stringify(part)).join(", ");
+      ctx.fail(where, entry, `must be one address per entry: it holds ${joined.length} addresses`, `Write each as its own entry: ${path}: [${separate}].`);
+      return;
+    }
     const isUri = /^mailto:/i.test(address);
     if (isUri) {
       address = address.slice("mailto:".length);
@@ -64,7 +70,7 @@ function reportUris(ctx: PlanContext, key: "rua" | "ruf", raw: unknown, fallback
       return;
     }
     uris.push(uri);
-    if (!isWithinDomain(hostName.ascii, ctx.domain) && !isWithinDomain(ctx.domain, hostName.ascii)) {
+    if (ctx.domainKnown && !isWithinDomain(hostName.ascii, ctx.domain) && !isWithinDomain(ctx.domain, hostName.ascii)) {
       ctx.warn("dmarc-external-report", where, `Reports for ${ctx.domain} go to ${hostName.ascii}, another domain: receivers send them only if ${hostName.ascii} publishes the TXT record "${ctx.domain}._report._dmarc.${hostName.ascii}" with "v=DMARC1;" (DMARC external destination verification).`);
     }
   });

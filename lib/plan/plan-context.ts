@@ -8,9 +8,20 @@ export class PlanContext {
 
   /**
    * @param domain the normalised domain (punycode, lower case); a placeholder when the
-   *   domain itself was invalid, so that every other option is still checked.
+   *   domain itself was invalid, so that every other option is still checked. Messages never
+   *   show the placeholder: they use `exampleDomain`, and checks against the domain are
+   *   skipped while `domainKnown` is false.
+   * @param domainKnown false when `domain` is that placeholder
    */
-  constructor(public readonly domain: string) {}
+  constructor(
+    public readonly domain: string,
+    public readonly domainKnown: boolean = true,
+  ) {}
+
+  /** The domain for examples in messages: the user's own, or `firma.de` when it was invalid. */
+  public get exampleDomain(): string {
+    return this.domainKnown ? this.domain : "firma.de";
+  }
 
   /** Records a broken rule. */
   public fail(path: string, value: unknown, rule: string, fix: string): void {

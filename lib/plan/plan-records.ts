@@ -66,7 +66,7 @@ export function planMailConnectRecords(options: MailConnectRecordOptions): MailC
   const input: Record<string, unknown> =
     options !== null && typeof options === "object" ? (options as unknown as Record<string, unknown>) : { domain: options };
   const domainCheck = normaliseHostName(input.domain);
-  const ctx = new PlanContext(domainCheck.ok ? domainCheck.ascii : PLACEHOLDER_DOMAIN);
+  const ctx = new PlanContext(domainCheck.ok ? domainCheck.ascii : PLACEHOLDER_DOMAIN, domainCheck.ok);
   if (!domainCheck.ok) {
     ctx.fail("domain", input.domain, `must be a domain name: it ${domainCheck.rule}`, 'Use the mail domain itself, e.g. "firma.de" or "news.my-company.com".');
   }

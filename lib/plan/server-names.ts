@@ -23,7 +23,7 @@ export interface ServerNameParts {
 const TARGETS = { incoming: MAIL_CONNECT.incomingServer, outgoing: MAIL_CONNECT.outgoingServer } as const;
 
 function resolveName(ctx: PlanContext, path: string, value: unknown): string | undefined {
-  const fix = `Use a label such as "imap" or a host name that ends in ".${ctx.domain}".`;
+  const fix = `Use a label such as "imap" or a host name that ends in ".${ctx.exampleDomain}".`;
   if (typeof value !== "string" || value.trim() === "") {
     ctx.fail(path, value, "must be a non-empty label or host name", fix);
     return undefined;
@@ -52,16 +52,16 @@ export function buildServerNames(ctx: PlanContext, raw: unknown, reserved: Reser
     const clash = reserved[candidate] ?? result.find((r) => r.name === candidate)?.purpose;
     if (clash !== undefined) {
       const other = clash === "incoming" || clash === "outgoing" ? `serverNames.${clash}` : `the ${clash} record`;
-      ctx.fail(path, value, `names ${candidate}, which is already used by ${other}`, "Choose another name, e.g. \"imap\" for incoming and \"smtp\" for outgoing.");
+      ctx.fail(path, value, `names ${ctx.domainKnown ? candidate : `"${String(value)}"`}, which is already used by ${other}`, "Choose another name, e.g. \"imap\" for incoming and \"smtp\" for outgoing.");
       continue;
     }
     const checked = normaliseHostName(candidate);
     if (!checked.ok) {
-      ctx.fail(path, value, `must be a valid host name: it ${checked.rule}`, `Use a label such as "imap" or a host name that ends in ".${ctx.domain}".`);
+      ctx.fail(path, value, `must be a valid host name: it ${checked.rule}`, `Use a label such as "imap" or a host name that ends in ".${ctx.exampleDomain}".`);
       continue;
     }
-    if (!isWithinDomain(checked.ascii, ctx.domain) || checked.ascii === ctx.domain) {
-      ctx.fail(path, value, `must lie inside ${ctx.domain} (below it, not the domain itself)`, `Use a label such as "imap" or a host name that ends in ".${ctx.domain}".`);
+    if (ctx.domainKnown && (!isWithinDomain(checked.ascii, ctx.domain) || checked.ascii === ctx.domain)) {
+      ctx.fail(path, value, `must lie inside ${ctx.domain} (below it, not the domain itself)`, `Use a label such as "imap" or a host name that ends in ".${ctx.exampleDomain}".`);
       continue;
     }
     result.push({ purpose, name: checked.ascii, target: TARGETS[purpose] });
