@@ -7,8 +7,7 @@
  * repository's node_modules linked in), so it never writes dist/ into the working tree while
  * other tests run the bin. The staging copy is kept between runs and built incrementally with
  * the package's own build script (`prepack` is `npm run build`); the scratch app's peers are
- * installed once per machine from the npm cache and reused; each run installs only its fresh
- * tarball.
+ * installed once per machine and reused; each run installs only its fresh tarball.
  */
 import { spawnSync, SpawnSyncReturns } from "child_process";
 import { createHash } from "crypto";
@@ -73,15 +72,27 @@ function stagingCopy(): string {
   return staging;
 }
 
-/** The scratch app with the peers installed (once per machine and peer set). */
+/**
+ * The scratch app with the peers installed (once per machine and peer set): from the npm cache
+ * (`--prefer-offline`), or, where the registry cannot be reached, offline from tarballs packed
+ * out of this repository's node_modules (cdktf bundles its own dependencies, the others have
+ * none). The registry install is preferred because a later install of the package then
+ * re-reads no large local tarballs.
+ */
 function scratchApp(): string {
   const app = path.join(os.tmpdir(), `mail-connect-scratch-app-${machineKey(...PEERS)}`);
   const ready = path.join(app, ".peers-installed");
   if (!fs.existsSync(ready)) {
     fs.rmSync(app, { recursive: true, force: true });
-    fs.mkdirSync(app, { recursive: true });
+    fs.mkdirSync(path.join(app, "peers"), { recursive: true });
     fs.writeFileSync(path.join(app, "package.json"), JSON.stringify({ name: "scratch-app", version: "1.0.0", private: true }));
-    run("npm", ["install", "--prefer-offline", "--ignore-scripts", "--save-exact", ...PEERS], app);
+    try {
+      run("npm", ["install", "--prefer-offline", "--ignore-scripts", "--save-exact", ...PEERS], app);
+    } catch {
+      const folders = PEERS.map((peer) => path.join(ROOT, "node_modules", peer.slice(0, peer.lastIndexOf("@"))));
+      const packedPeers = JSON.parse(run("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", path.join(app, "peers"), ...folders], app).stdout) as PackResult[];
+      run("npm", ["install", "--offline", "--ignore-scripts", ...packedPeers.map((peer) => `./peers/${peer.filename}`)], app);
+    }
     fs.writeFileSync(ready, PEERS.join("\n"));
   }
   return app;
