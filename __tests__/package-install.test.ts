@@ -14,6 +14,7 @@ import { createHash } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import * as ts from "typescript";
 
 const ROOT = path.resolve(__dirname, "..");
 const OWN = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
@@ -214,6 +215,29 @@ describe("a Cloudflare-only app with the installed tarball", () => {
       "TXT firma.de",
       "TXT mail-connect._domainkey.firma.de",
     ]);
+  });
+
+  test("a TypeScript app type-checks against the packed declarations with the cdktf template's compiler options", () => {
+    // cdktf's TypeScript template sets strict and skipLibCheck; the declarations name classes of
+    // both bindings, which a Cloudflare-only app does not have.
+    const main = path.join(app, "main.ts");
+    fs.writeFileSync(
+      main,
+      [
+        'import { App, TerraformStack } from "cdktf";',
+        'import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";',
+        'import { DnsZone, MailConnectDomain, ProviderBindingMissingError } from "cdktf-mail-connect";',
+        'const stack = new TerraformStack(new App(), "mail");',
+        'new CloudflareProvider(stack, "cloudflare");',
+        'const domain = new MailConnectDomain(stack, "firma-de", { domain: "firma.de", zone: DnsZone.cloudflare({ zoneName: "firma.de" }) });',
+        "const names: string[] = [domain.fqdns.mx, new ProviderBindingMissingError({ packageName: \"x\", range: \"^1\" }, \"y\").packageName];",
+        "export { names };",
+      ].join("\n"),
+    );
+    const options: ts.CompilerOptions = { strict: true, skipLibCheck: true, noEmit: true, target: ts.ScriptTarget.ES2018, module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10, types: [], lib: ["lib.es2018.d.ts"] };
+    const program = ts.createProgram([main], options);
+    expect(ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"))).toEqual([]);
+    expect(program.getSourceFiles().some((file) => file.fileName.endsWith("/node_modules/cdktf-mail-connect/dist/index.d.ts"))).toBe(true);
   });
 
   test("a Route53 zone there fails with the command that installs the AWS bindings", () => {
