@@ -41,7 +41,7 @@ describe("every problem of the app at synth, once", () => {
         "Invalid mail-connect configuration: 3 problems in 3 constructs.",
         "",
         'MailConnectDomain "test/kunde-b" (1 problem):',
-        '  - domain: got "kunde b.de"; must be a domain name: it must be a valid host name (IDN conversion to punycode failed). Use the mail domain itself, e.g. "firma.de" or "news.my-company.com".',
+        '  - domain: got "kunde b.de"; must be a domain name: it contains a space, which no host name holds. Use the mail domain itself, e.g. "firma.de" or "news.my-company.com".',
         "",
         'MailConnectDomain "test/kunde-c" (1 problem):',
         "  - ttl: got 5; must be a whole number of seconds from 60 to 86400. Set ttl to e.g. 3600 or leave it out.",

@@ -32,9 +32,9 @@ describe("BIND set-up before the tests", () => {
   });
 
   test("without apt-get (not Debian or Ubuntu): stops and names the programs to install", () => {
-    expect(bindSetupStep(["named", "named-checkzone", "dig"], true, false)).toEqual({
+    expect(bindSetupStep(["named", "named-checkzone", "named-checkconf", "dig"], true, false)).toEqual({
       action: "stop",
-      line: "BIND is missing (named, named-checkzone, dig not found) and the DNS tests run a real BIND: install BIND 9 (named, named-checkzone, dig) with this system's package manager, then run npm test again.",
+      line: "BIND is missing (named, named-checkzone, named-checkconf, dig not found) and the DNS tests run a real BIND: install BIND 9 (named, named-checkzone, named-checkconf, dig) with this system's package manager, then run npm test again.",
     });
   });
 });

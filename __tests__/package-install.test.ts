@@ -20,6 +20,7 @@ const ROOT = path.resolve(__dirname, "..");
 const OWN = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
   name: string;
   version: string;
+  dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
 };
 /** The scratch app's peers, at the versions this repository tests with. */
@@ -90,13 +91,28 @@ function scratchApp(): string {
     try {
       run("npm", ["install", "--prefer-offline", "--ignore-scripts", "--save-exact", ...PEERS], app);
     } catch {
-      const folders = PEERS.map((peer) => path.join(ROOT, "node_modules", peer.slice(0, peer.lastIndexOf("@"))));
+      // The package's own runtime dependencies too, so its install needs no registry either.
+      const folders = [...PEERS.map((peer) => peer.slice(0, peer.lastIndexOf("@"))), ...runtimeDependencyClosure()].map((name) => path.join(ROOT, "node_modules", name));
       const packedPeers = JSON.parse(run("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", path.join(app, "peers"), ...folders], app).stdout) as PackResult[];
       run("npm", ["install", "--offline", "--ignore-scripts", ...packedPeers.map((peer) => `./peers/${peer.filename}`)], app);
     }
     fs.writeFileSync(ready, PEERS.join("\n"));
   }
   return app;
+}
+
+/** The package's runtime dependencies and theirs, as installed in this repository's node_modules. */
+function runtimeDependencyClosure(): string[] {
+  const found = new Set<string>();
+  const visit = (names: readonly string[]) => {
+    for (const name of names) {
+      if (found.has(name)) continue;
+      found.add(name);
+      visit(Object.keys(JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules", name, "package.json"), "utf8")).dependencies ?? {}));
+    }
+  };
+  visit(Object.keys(OWN.dependencies ?? {}));
+  return [...found].sort();
 }
 
 /** The app a Cloudflare-only user writes (plain JavaScript: what Node runs after `tsc`). */
@@ -140,7 +156,7 @@ beforeAll(() => {
   // A name of its own per run, so npm installs this tarball instead of keeping the last one.
   const tarball = path.join(app, `cdktf-mail-connect-${process.pid}-${Date.now()}.tgz`);
   fs.copyFileSync(path.join(staging, packed.filename), tarball);
-  run("npm", ["install", "--offline", "--ignore-scripts", "--no-save", tarball], app);
+  run("npm", ["install", "--prefer-offline", "--ignore-scripts", "--no-save", tarball], app);
   fs.rmSync(tarball);
   outDir = fs.mkdtempSync(path.join(os.tmpdir(), "mail-connect-scratch-out-"));
 }, 240_000);
@@ -174,9 +190,9 @@ describe("npm pack", () => {
     expect(unwanted).toEqual([]);
   });
 
-  test("declares cdktf and constructs as peers and every provider binding as an optional peer, no runtime dependencies", () => {
+  test("declares cdktf and constructs as peers and every provider binding as an optional peer; only the DNS client is a dependency", () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(app, "node_modules", "cdktf-mail-connect", "package.json"), "utf8"));
-    expect(manifest.dependencies).toBeUndefined();
+    expect(manifest.dependencies).toEqual({ "dns-packet": expect.any(String), "dns-socket": expect.any(String) });
     expect(manifest.peerDependencies).toEqual({ "@cdktf/provider-aws": "^21.0.0", "@cdktf/provider-cloudflare": "^13.0.0", cdktf: "^0.21.0", constructs: "^10.4.2" });
     expect(manifest.peerDependenciesMeta).toEqual({ "@cdktf/provider-aws": { optional: true }, "@cdktf/provider-cloudflare": { optional: true } });
     expect(manifest).toMatchObject({ license: "Apache-2.0", repository: { type: "git" }, bugs: { url: expect.stringMatching(/^https:\/\//) }, homepage: expect.stringMatching(/^https:\/\//) });

@@ -72,7 +72,8 @@ export function benchDomains(count: number): BenchDomain[] {
       zoneId,
       zoneName: apex,
       ...(i % 3 === 0 ? { extraTxt: [`google-site-verification=${hex(i, 43)}`, ...(i % 9 === 0 ? [`ms=ms${hex(i + 7, 8)}`] : [])] } : {}),
-      ...(product !== "mailing" && i % 7 === 0 ? { serverNames: { incoming: "imap", outgoing: "smtp" } } : {}),
+      // Server names are for PRO and TEAM mailboxes; the planner refuses them for SECGATE and MAILING.
+      ...((product === "pro" || product === "team") && i % 7 === 0 ? { serverNames: { incoming: "imap", outgoing: "smtp" } } : {}),
       ...(i % 4 === 2 ? { spfIp4: [`203.0.113.${i % 250}`] } : {}),
       ...(i % 10 === 3 ? { spfInclude: ["spf.protection.outlook.com"] } : {}),
       ...(i % 5 === 4 ? { dmarcRua: [`dmarc@${apex}`] } : {}),

@@ -13,9 +13,11 @@
  *   constructs and the provider classes the library deep-imports.
  * - With `--runners`: the app under each TypeScript runner and `npx cdktf synth` end to end
  *   (bench/runner-bench.ts).
+ * - Verify: 500 domains checked against a local BIND on loopback (bench/verify-bench.ts);
+ *   `--verify-only` runs just this part.
  *
  * Options: `--quick` (fewer repetitions, N up to 1,000), `--sizes 1000,5000`, `--runners`,
- * `--default-gc` (see NODE_FLAGS), `--out <file>` (default bench/results.json).
+ * `--verify-only`, `--default-gc` (see NODE_FLAGS), `--out <file>` (default bench/results.json).
  * Run it through `npm run bench` (`npm run bench -- --runners`), which compiles first.
  */
 import { spawnSync } from "child_process";
@@ -26,6 +28,7 @@ import { ImportSample, SynthSample } from "./synth-worker";
 import { compareStacks, StackComparison } from "./stack-comparison";
 import { libraryModuleImports } from "./library-imports";
 import { runRunnerBench } from "./runner-bench";
+import { VerifyBenchResult, runVerifyBench } from "./verify-bench";
 
 /** The project root (this file runs from .bench-build/bench/). */
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -261,7 +264,23 @@ function printTable(sizes: readonly SizeResult[], imports: ImportResult): void {
   console.log(`| ratio root/floor (paired; of medians: ${fixed(imports.ratio.requireOfMedians, 3)}) | ${fixed(imports.ratio.require, 3)} | ${fixed(imports.ratio.wall, 3)} | ${fixed(imports.ratio.maxRss, 3)} | | |`);
 }
 
-function main(): void {
+/** The verify figure, printed. */
+async function benchVerify(): Promise<VerifyBenchResult> {
+  const result = await runVerifyBench(500, quick ? 1 : 3);
+  console.log(
+    `verify: ${result.domains} domains, ${result.checks} checks in ${fixed(result.runMs)} ms (median of ${result.runs}): ${result.checksPerSecond} checks/s, peak RSS ${result.maxRssMb} MB; report ${result.lines} lines, widest ${result.widestLine} columns`,
+  );
+  return result;
+}
+
+async function main(): Promise<void> {
+  if (args.includes("--verify-only")) {
+    const verify = await benchVerify();
+    const previous = fs.existsSync(OUT_FILE) ? (JSON.parse(fs.readFileSync(OUT_FILE, "utf8")) as Record<string, unknown>) : {};
+    fs.writeFileSync(OUT_FILE, `${JSON.stringify({ ...previous, verify: { date: new Date().toISOString(), machine: machine(), ...verify } }, null, 2)}\n`);
+    console.log(`wrote ${path.relative(ROOT, OUT_FILE)}`);
+    return;
+  }
   const started = Date.now();
   console.log(`mail-connect synth benchmark: ${os.cpus().length} cores, node ${process.version} ${NODE_FLAGS.join(" ")}${quick ? " (quick)" : ""}`);
   const imports = benchImports();
@@ -292,6 +311,11 @@ function main(): void {
   if (scaling !== undefined) console.log(`      (ms/domain N=5000 / N=1000 = ${fixed(scaling, 3)})`);
 
   const runnerResults = runners ? runRunnerBench(quick) : null;
+  // The verify figure needs BIND (named); without it the synth figures are still written.
+  const verify = await benchVerify().catch((error: Error) => {
+    console.log(`verify: not measured: ${error.message.split("\n")[0]}`);
+    return { error: error.message.split("\n")[0] };
+  });
 
   const results = {
     date: new Date().toISOString(),
@@ -308,9 +332,13 @@ function main(): void {
     scalingPerDomain5000vs1000: scaling ?? null,
     targets,
     runners: runnerResults,
+    verify,
   };
   fs.writeFileSync(OUT_FILE, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nwrote ${path.relative(ROOT, OUT_FILE)} (${results.durationS} s)`);
 }
 
-main();
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

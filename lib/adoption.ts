@@ -8,6 +8,7 @@ import { Token } from "cdktf";
 import { ValidateTerraformVersion } from "cdktf/lib/validations/validate-terraform-version";
 import { DnsProviderKind } from "./dns-zone";
 import { ValidationReason } from "./errors";
+import { ownProperty } from "./plan/own-options";
 import { MailConnectRecordPlan, RecordPurpose } from "./record-plan";
 import { cloudflareImportId } from "./render/cloudflare-records";
 import { RenderedResource, RenderContext } from "./render/render-context";
@@ -88,20 +89,38 @@ export class RecordAdoption {
         fix: `Remove it, or change the options so that ${purpose} is planned.`,
       });
     if (this.kind === "route53") {
-      (this.purposes ?? []).forEach((purpose, index) => {
-        if (!planned.has(purpose)) notPlanned(`adopt.purposes[${index}]`, purpose);
+      if (this.purposes !== undefined && !Array.isArray(this.purposes)) {
+        reasons.push({ path: "adopt.purposes", value: this.purposes, rule: "must be a list of record purposes", fix: 'Pass e.g. RecordAdoption.route53(["spf", "dmarc"]), or no argument to adopt every planned set.' });
+        return reasons;
+      }
+      (this.purposes ?? []).forEach((purpose: unknown, index) => {
+        if (typeof purpose !== "string") {
+          reasons.push({ path: `adopt.purposes[${index}]`, value: purpose, rule: "must be a record purpose", fix: `Use one of: ${[...SINGLE_PURPOSES, "text"].join(", ")}.` });
+        } else if (!planned.has(purpose as RecordPurpose)) {
+          notPlanned(`adopt.purposes[${index}]`, purpose);
+        }
       });
       return reasons;
     }
-    const ids = this.recordIds ?? {};
+    const ids = this.recordIds;
+    if (ids === null || typeof ids !== "object" || Array.isArray(ids)) {
+      reasons.push({ path: "adopt", value: ids, rule: "must be created from an object of record ids by purpose", fix: 'Pass e.g. RecordAdoption.cloudflare({ mx: "<32 hex digits>" }).' });
+      return reasons;
+    }
     for (const purpose of SINGLE_PURPOSES) {
-      const id = ids[purpose];
+      // Own properties only: a polluted Object.prototype must not import a record.
+      const id = ownProperty(ids, purpose);
       if (id === undefined) continue;
       if (!planned.has(purpose)) notPlanned(`adopt.${purpose}`, purpose);
       else reasons.push(...recordIdReasons(`adopt.${purpose}`, id));
     }
+    const textIds = ownProperty(ids, "text");
+    if (textIds !== undefined && (textIds === null || typeof textIds !== "object" || Array.isArray(textIds))) {
+      reasons.push({ path: "adopt.text", value: textIds, rule: "must be an object of record ids keyed by the extraTxt value", fix: 'Pass e.g. text: { "ms=123": "<32 hex digits>" }.' });
+      return reasons;
+    }
     const texts = new Set(plan.records.flatMap((record) => (record.purpose === "text" ? record.values.map((value) => value.text) : [])));
-    for (const [text, id] of Object.entries(ids.text ?? {})) {
+    for (const [text, id] of Object.entries(textIds ?? {})) {
       if (!texts.has(text)) {
         reasons.push({ path: `adopt.text[${JSON.stringify(text)}]`, value: text, rule: "must be one of the extraTxt values", fix: "Key each record id by the exact extraTxt value it holds." });
       } else {
@@ -130,17 +149,17 @@ export class RecordAdoption {
 
   private importId(item: RenderedResource, zoneId: string): string | undefined {
     if (this.kind === "route53") {
-      const adopted = this.purposes === undefined || item.records.some((record) => this.purposes!.includes(record.purpose));
+      const adopted = this.purposes === undefined || (Array.isArray(this.purposes) && item.records.some((record) => this.purposes!.includes(record.purpose)));
       return adopted ? route53ImportId(zoneId, item.records[0].name, item.records[0].type) : undefined;
     }
-    const ids = this.recordIds ?? {};
-    const recordId = item.purpose === "text" ? ids.text?.[item.text ?? ""] : ids[item.purpose as (typeof SINGLE_PURPOSES)[number]];
-    return recordId === undefined ? undefined : cloudflareImportId(zoneId, recordId);
+    const ids = this.recordIds;
+    const recordId = item.purpose === "text" ? ownProperty(ownProperty(ids, "text"), item.text ?? "") : ownProperty(ids, item.purpose);
+    return typeof recordId === "string" ? cloudflareImportId(zoneId, recordId) : undefined;
   }
 }
 
-function recordIdReasons(path: string, id: string): ValidationReason[] {
-  if (Token.isUnresolved(id) || (typeof id === "string" && CLOUDFLARE_RECORD_ID.test(id))) return [];
+function recordIdReasons(path: string, id: unknown): ValidationReason[] {
+  if (typeof id === "string" && (Token.isUnresolved(id) || CLOUDFLARE_RECORD_ID.test(id))) return [];
   const full = typeof id === "string" && /^[0-9a-f]{32}\/[0-9a-f]{32}$/.test(id);
   return [
     {
@@ -148,7 +167,7 @@ function recordIdReasons(path: string, id: string): ValidationReason[] {
       value: id,
       rule: "a Cloudflare DNS record id is 32 lowercase hex digits",
       fix: full
-        ? `Pass only the record id "${id.split("/")[1]}"; the zone id is added from the zone.`
+        ? `Pass only the record id "${(id as string).split("/")[1]}"; the zone id is added from the zone.`
         : "Copy the record id from the Cloudflare API (GET /zones/<zone_id>/dns_records) or the record's edit page.",
     },
   ];

@@ -3,7 +3,7 @@
  * common input of the zone-file writer. A plan becomes RRsets here; a later reader of a
  * provider's Terraform JSON can produce the same form and reuse the writer unchanged.
  */
-import { ReasonCollector } from "./errors";
+import { ReasonCollector, quoteValue } from "./errors";
 import { MAX_CHARACTER_STRING_BYTES } from "./plan/txt-strings";
 import { MailConnectRecordPlan, PlannedRecord } from "./record-plan";
 
@@ -57,6 +57,8 @@ function recordRdata(record: PlannedRecord): string[] {
       return record.values.map((v) => `${v.priority} ${v.weight} ${v.port} ${absoluteName(v.target)}`);
     case "TXT":
       return record.values.map((v) => (v.strings.length === 0 ? ['""'] : v.strings.map(quoteCharacterString)).join(" "));
+    default:
+      throw new RangeError(`the record type ${quoteValue((record as { type?: unknown }).type)} is not one the plan uses (MX, CNAME, SRV, TXT)`);
   }
 }
 
@@ -68,13 +70,22 @@ function recordRdata(record: PlannedRecord): string[] {
  */
 export function planToRrsets(plan: MailConnectRecordPlan): DnsRrset[] {
   const reasons = new ReasonCollector();
+  if (plan === null || typeof plan !== "object" || !Array.isArray(plan.records)) {
+    reasons.add("plan", plan, "must be a record plan", "Pass the result of planMailConnectRecords(...).");
+    reasons.throwIfAny("the zone records");
+  }
   const sets = new Map<string, { name: string; type: string; ttl: number; rdata: string[] }>();
   plan.records.forEach((record, index) => {
+    if (record === null || typeof record !== "object" || typeof record.name !== "string" || typeof record.ttl !== "number") {
+      reasons.add(`records[${index}]`, record, "must be a planned record with a name, type, ttl and values", "Pass the records of planMailConnectRecords(...).");
+      return;
+    }
     let rdata: string[];
     try {
       rdata = recordRdata(record);
     } catch (error) {
-      reasons.add(`records[${index}].values`, record.name, (error as Error).message, "Split TXT text with splitCharacterStrings.");
+      // A value that is not what the plan makes (a hand-built plan) is reported, not thrown on.
+      reasons.add(`records[${index}].values`, record.name, error instanceof Error ? error.message : String(error), "Split TXT text with splitCharacterStrings.");
       return;
     }
     const key = `${record.name} ${record.type}`;
@@ -94,6 +105,6 @@ export function planToRrsets(plan: MailConnectRecordPlan): DnsRrset[] {
     }
     existing.rdata.push(...rdata);
   });
-  reasons.throwIfAny(`the zone records of "${plan.domain}"`);
+  reasons.throwIfAny(`the zone records of ${quoteValue(plan.domain)}`);
   return [...sets.values()];
 }

@@ -10,6 +10,7 @@ import { ReasonCollector, ValidationReason } from "./errors";
 import { cloudflareZoneDataClass, route53ZoneDataClass } from "./provider-bindings";
 import { resolveText } from "./resolve-text";
 import { isWithinDomain, normaliseHostName } from "./plan/host-names";
+import { ownProperty } from "./plan/own-options";
 
 /** The DNS providers this library renders for. */
 export type DnsProviderKind = "cloudflare" | "route53";
@@ -46,8 +47,9 @@ const ROUTE53_ZONE_ID = /^[A-Z0-9]{1,32}$/;
 export class DnsZone {
   /**
    * A Cloudflare zone, by id or by name (looked up with the `cloudflare_zone` data source).
-   * Problems (neither `zoneId` nor `zoneName`, or a malformed one) are reported by the
-   * `MailConnectDomain` that uses the zone, together with every other problem.
+   * Problems (neither `zoneId` nor `zoneName`, a malformed one, or no options object at all)
+   * are reported by the `MailConnectDomain` that uses the zone, together with every other
+   * problem; this factory never throws.
    */
   public static cloudflare(options: DnsZoneOptions): DnsZone {
     return new DnsZone("cloudflare", options);
@@ -72,13 +74,24 @@ export class DnsZone {
 
   private constructor(kind: DnsProviderKind, options: DnsZoneOptions) {
     this.kind = kind;
-    this.provider = options.provider;
     const reasons = new ReasonCollector();
-    const { zoneId, zoneName } = options ?? {};
-    if (zoneId === undefined && zoneName === undefined) {
-      reasons.add("zone", options, "needs a zoneId or a zoneName", `Pass DnsZone.${kind}({ zoneId: "..." }) or DnsZone.${kind}({ zoneName: "firma.de" }).`);
+    const example = `DnsZone.${kind}({ zoneId: "..." }) or DnsZone.${kind}({ zoneName: "firma.de" })`;
+    if (options === null || typeof options !== "object" || Array.isArray(options)) {
+      reasons.add("zone", options, "must be created from an options object", `Pass ${example}.`);
     }
-    if (zoneId !== undefined && !Token.isUnresolved(zoneId)) {
+    // Own properties only: a polluted Object.prototype must not pick the zone.
+    const zoneId = ownProperty(options, "zoneId");
+    const zoneName = ownProperty(options, "zoneName");
+    const provider = ownProperty(options, "provider");
+    if (provider !== undefined && !(provider instanceof TerraformProvider)) {
+      reasons.add("zone.provider", provider, "must be a provider construct (e.g. new CloudflareProvider(...) or new AwsProvider(...))", "Pass the provider instance or leave it out to use the stack's default provider.");
+    } else {
+      this.provider = provider;
+    }
+    if (reasons.count === 0 && zoneId === undefined && zoneName === undefined) {
+      reasons.add("zone", options, "needs a zoneId or a zoneName", `Pass ${example}.`);
+    }
+    if (zoneId !== undefined && !(typeof zoneId === "string" && Token.isUnresolved(zoneId))) {
       const pattern = kind === "cloudflare" ? CLOUDFLARE_ZONE_ID : ROUTE53_ZONE_ID;
       if (typeof zoneId !== "string" || !pattern.test(zoneId)) {
         reasons.add(
@@ -91,8 +104,8 @@ export class DnsZone {
         );
       }
     }
-    this.zoneId = zoneId;
-    if (zoneName !== undefined && !Token.isUnresolved(zoneName)) {
+    this.zoneId = zoneId as string | undefined;
+    if (zoneName !== undefined && !(typeof zoneName === "string" && Token.isUnresolved(zoneName))) {
       const normalised = normaliseHostName(zoneName, 2);
       if (normalised.ok) {
         this.zoneName = normalised.ascii;
@@ -100,7 +113,7 @@ export class DnsZone {
         reasons.add("zone.zoneName", zoneName, normalised.rule, "Pass the zone's apex name, e.g. \"firma.de\".");
       }
     } else {
-      this.zoneName = zoneName;
+      this.zoneName = zoneName as string | undefined;
     }
     // Kept, not thrown: MailConnectDomain reports them together with every other problem.
     this.reasons = reasons.reasons;

@@ -50,7 +50,8 @@ export function quoteValue(value: unknown): string {
     if (json === undefined) return String(value);
     return json.length > 120 ? `${json.slice(0, 117)}...` : json;
   } catch {
-    return String(value);
+    // A cycle or a BigInt inside; a null-prototype object has no toString.
+    return Object.prototype.toString.call(value);
   }
 }
 

@@ -92,7 +92,8 @@ const PUBLISHING_KEYS = ["zone", "firewall", "adopt", "allowOverwrite", "movingF
 function recordOptions(props: MailConnectDomainProps): MailConnectRecordOptions {
   const picked: Record<string, unknown> = {};
   for (const key of RECORD_OPTION_KEYS) {
-    if (props[key] !== undefined) picked[key] = props[key];
+    // Own properties only: a polluted Object.prototype must not add options.
+    if (Object.hasOwn(props, key) && props[key] !== undefined) picked[key] = props[key];
   }
   return picked as unknown as MailConnectRecordOptions;
 }
@@ -122,7 +123,7 @@ function firewallReasons(scope: Construct, firewall: unknown): ValidationReason[
   const collector = new ReasonCollector();
   checkSecurityGroupId(props.securityGroupId, collector);
   // An unset smtpIngress that would leave no rules gets the domain's own message (publishingReasons).
-  checkFirewallOptions({ ...props, smtpIngress: props.smtpIngress ?? true }, collector);
+  checkFirewallOptions(Object.assign(Object.create(null), props, { smtpIngress: props.smtpIngress ?? true }), collector);
   const reasons = collector.reasons.map((reason) => ({ ...reason, path: `firewall.${reason.path}` }));
   if (reasons.length === 0) {
     const existing = MailConnectFirewall.find(scope, props.securityGroupId);
@@ -197,8 +198,9 @@ function publishingReasons(scope: Construct, props: MailConnectDomainProps, plan
 /** The props as an object of own properties; `null`, `undefined` and other non-objects become a reason. */
 function ownProps(props: unknown, reasons: ValidationReason[]): MailConnectDomainProps {
   if (props !== null && typeof props === "object" && !Array.isArray(props)) {
-    // Own properties only: a key inherited from a polluted Object.prototype never becomes an option.
-    return Object.fromEntries(Object.entries(props)) as unknown as MailConnectDomainProps;
+    // Own properties only, in a null-prototype copy: a key inherited from a polluted
+    // Object.prototype (`allowOverwrite`, `firewall`, `adopt`) never becomes an option.
+    return Object.assign(Object.create(null), props) as MailConnectDomainProps;
   }
   reasons.push({ path: "props", value: props, rule: "must be an object", fix: 'Pass { domain: "firma.de", zone: DnsZone.cloudflare({ ... }) }.' });
   return {} as MailConnectDomainProps;
@@ -241,6 +243,10 @@ export class MailConnectDomain extends Construct {
     super(scope, id);
     const reasons: ValidationReason[] = [];
     const given = ownProps(props, reasons);
+    const firewallGiven: unknown = given.firewall;
+    if (firewallGiven !== null && typeof firewallGiven === "object" && !Array.isArray(firewallGiven)) {
+      (given as { firewall?: MailConnectFirewallProps }).firewall = Object.assign(Object.create(null), firewallGiven);
+    }
     let plan: MailConnectRecordPlan | undefined;
     if (reasons.length === 0) {
       try {

@@ -1,4 +1,4 @@
-import { MailConnectRecordOptions, MailConnectValidationError, planMailConnectRecords } from "../../lib";
+import { MailConnectRecordOptions, MailConnectValidationError, TxtValue, planMailConnectRecords } from "../../lib";
 
 /** Runs the planner and returns the reason texts it threw (fails the test if it did not throw). */
 function reasonsFor(options: unknown): string[] {
@@ -29,11 +29,27 @@ describe("domain", () => {
     expect(reasonsFor({ domain })).toEqual([reason]);
   });
 
-  test("accepts 252 characters and refuses 254", () => {
-    const domain = `${"abcdefghi.".repeat(25)}de`; // 25 labels of 9 + 25 dots + "de"
-    expect(planMailConnectRecords({ domain }).domain).toHaveLength(252);
+  test("refuses a name over 253 characters", () => {
+    const domain = `${"abcdefghi.".repeat(25)}de`; // 25 labels of 9 + 25 dots + "de": 252
     expect(reasonsFor({ domain: `x.${domain}` })).toEqual([
       `domain: got "x.${domain.slice(0, 115)}..."; must be a domain name: it must be at most 253 characters in punycode, has 254. Use the mail domain itself, e.g. "firma.de" or "news.my-company.com".`,
+    ]);
+  });
+
+  test("accepts the longest domain whose DKIM record name fits 253 characters, and refuses one character more", () => {
+    const domain = `${"abcdefghi.".repeat(22)}${"x".repeat(6)}.de`; // 229 = 253 - "mail-connect._domainkey.".length
+    expect(domain).toHaveLength(229);
+    const plan = planMailConnectRecords({ domain });
+    expect(Math.max(...plan.records.map((r) => r.name.length))).toBe(253);
+    expect(reasonsFor({ domain: `y${domain}` })).toEqual([
+      `domain: got "y${domain.slice(0, 116)}..."; makes the DKIM record's name 254 characters long ("mail-connect._domainkey.yabcdefghi.abcde..."); a DNS name has at most 253 (RFC 1035 §2.3.4). Use a domain of at most 229 characters, or publish the records for a shorter (parent) domain.`,
+    ]);
+  });
+
+  test("refuses a DKIM selector that makes the record name too long for the domain", () => {
+    const selector = `${"s".repeat(63)}.${"s".repeat(63)}.${"s".repeat(63)}.${"s".repeat(50)}`;
+    expect(reasonsFor({ domain: "firma.de", dkim: { selector } })).toEqual([
+      `dkim.selector: got "${selector.slice(0, 117)}..."; makes the DKIM record's name 262 characters long ("${selector.slice(0, 40)}..."); a DNS name has at most 253 (RFC 1035 §2.3.4). Use a shorter selector (this domain leaves room for 233 characters).`,
     ]);
   });
 
@@ -68,7 +84,7 @@ describe("server names", () => {
     [{ outgoing: "mail-connect._domainkey.firma.de" }, 'serverNames.outgoing: got "mail-connect._domainkey.firma.de"; names mail-connect._domainkey.firma.de, which is already used by the DKIM record. Choose another name, e.g. "imap" for incoming and "smtp" for outgoing.'],
     [{ outgoing: "firma.de" }, 'serverNames.outgoing: got "firma.de"; names firma.de, which is already used by the MX/SPF (domain apex) record. Choose another name, e.g. "imap" for incoming and "smtp" for outgoing.'],
     [{ incoming: "imap.other.de" }, 'serverNames.incoming: got "imap.other.de"; must lie inside firma.de (below it, not the domain itself). Use a label such as "imap" or a host name that ends in ".firma.de".'],
-    [{ incoming: "im ap" }, 'serverNames.incoming: got "im ap"; must be a valid host name: it must be a valid host name (IDN conversion to punycode failed). Use a label such as "imap" or a host name that ends in ".firma.de".'],
+    [{ incoming: "im ap" }, 'serverNames.incoming: got "im ap"; must be a valid host name: it contains a space, which no host name holds. Use a label such as "imap" or a host name that ends in ".firma.de".'],
   ])("refuses %j", (serverNames, reason) => {
     expect(reasonsFor({ ...D, serverNames })).toEqual([reason]);
   });
@@ -118,7 +134,7 @@ describe("SPF", () => {
 
 describe("DKIM", () => {
   test.each([
-    [{ selector: "mail connect" }, 'dkim.selector: got "mail connect"; must be one or more DNS labels: it must be a valid host name (IDN conversion to punycode failed). Use the selector mail-connect signs with ("mail-connect") or leave it out.'],
+    [{ selector: "mail connect" }, 'dkim.selector: got "mail connect"; must be one or more DNS labels: it contains a space, which no host name holds. Use the selector mail-connect signs with ("mail-connect") or leave it out.'],
     [{ selector: "mc." }, 'dkim.selector: got "mc."; must be one or more DNS labels: it must not end with a dot. Use the selector mail-connect signs with ("mail-connect") or leave it out.'],
     [{ publicKey: "not a key" }, 'dkim.publicKey: got "not a key"; must be a public key in PEM or base64 (SubjectPublicKeyInfo, PKCS#1, or a raw 32-byte Ed25519 key), or the record value `v=DKIM1; k=rsa; p=<key>`. Paste the key exactly as mail-connect gave it, or leave it out to use mail-connect\'s published key.'],
     [{ publicKey: "MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDCdG1MYcrYYxCb3fcCSfgs6GyprlkaKNJ1qCsru1B0" }, 'dkim.publicKey: got "MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDCdG1MYcrYYxCb3fcCSfgs6GyprlkaKNJ1qCsru1B0"; must be a public key in PEM or base64 (SubjectPublicKeyInfo, PKCS#1, or a raw 32-byte Ed25519 key), or the record value `v=DKIM1; k=rsa; p=<key>`. Paste the key exactly as mail-connect gave it, or leave it out to use mail-connect\'s published key.'],
@@ -158,7 +174,7 @@ describe("extra TXT and TTL", () => {
     [["grüße"], 'extraTxt[0]: got "grüße"; must be publishable as TXT: it must be printable ASCII only; found "ü" (U+00FC). Use the value exactly as the service gave it, in printable ASCII.'],
     [["tab\there"], 'extraTxt[0]: got "tab\\there"; must be publishable as TXT: it must be printable ASCII only; found "\\t" (U+0009). Use the value exactly as the service gave it, in printable ASCII.'],
     [[""], 'extraTxt[0]: got ""; must be publishable as TXT: it must not be empty. Use the value exactly as the service gave it, in printable ASCII.'],
-    [["x".repeat(2049)], `extraTxt[0]: got "${"x".repeat(117)}..."; must be publishable as TXT: it must be at most 2048 characters (Cloudflare's TXT limit), has 2049. Use the value exactly as the service gave it, in printable ASCII.`],
+    [["x".repeat(2026)], `extraTxt[0]: got "${"x".repeat(117)}..."; must be publishable as TXT: it must be at most 2025 characters (the library's TXT limit: what Cloudflare's 2048-character content holds as quoted 255-byte strings), has 2026. Use the value exactly as the service gave it, in printable ASCII.`],
     [["ms=1", "ms=1"], 'extraTxt[1]: got "ms=1"; duplicates extraTxt[0]. Remove one of the two entries.'],
   ])("refuses %j", (extraTxt, reason) => {
     expect(reasonsFor({ ...D, extraTxt })).toEqual([reason]);
@@ -172,9 +188,26 @@ describe("extra TXT and TTL", () => {
     expect(planMailConnectRecords({ ...D, ttl }).records[0].ttl).toBe(ttl);
   });
 
-  test("accepts a TXT value of exactly 2048 characters", () => {
-    const plan = planMailConnectRecords({ ...D, extraTxt: ["x".repeat(2048)] });
-    expect(plan.records.find((r) => r.purpose === "text")!.values).toHaveLength(1);
+  test("accepts a TXT value of exactly 2025 characters: 8 quoted 255-byte strings fill Cloudflare's 2,048-character content", () => {
+    const plan = planMailConnectRecords({ ...D, extraTxt: ["x".repeat(2025)] });
+    const value = plan.records.find((r) => r.purpose === "text")!.values[0] as TxtValue;
+    expect(value.strings).toHaveLength(8);
+    expect(value.strings.map((chunk) => `"${chunk}"`).join(" ")).toHaveLength(2048);
+  });
+
+  test("refuses extra TXT values whose content at the domain, with SPF, exceeds Cloudflare's 8,192 characters per name and type", () => {
+    const extraTxt = ["a", "b", "c", "d"].map((c) => c.repeat(2025));
+    expect(planMailConnectRecords({ ...D, extraTxt: extraTxt.slice(0, 3) }).records.some((r) => r.purpose === "text")).toBe(true);
+    expect(reasonsFor({ ...D, extraTxt })).toEqual([
+      'extraTxt: got "4 values"; with the SPF record make 8235 characters of TXT content at the domain; Cloudflare accepts at most 8192 for the records of one name and type (the library\'s limit on every provider). Remove verification values that are no longer needed (most services need them only once).',
+    ]);
+  });
+
+  test("refuses DMARC report addresses that make the record longer than the TXT limit", () => {
+    const rua = Array.from({ length: 80 }, (_, i) => `dmarc-report-${i}@firma.de`);
+    expect(reasonsFor({ ...D, dmarc: { rua } })).toEqual([
+      'dmarc: got {"rua":80,"ruf":1}; makes a DMARC record that must be at most 2025 characters (the library\'s TXT limit: what Cloudflare\'s 2048-character content holds as quoted 255-byte strings), has 2610. List fewer report addresses: one mailbox per kind (rua, ruf) that forwards to the others is enough.',
+    ]);
   });
 });
 

@@ -9,7 +9,7 @@ import * as path from "path";
 export const BIND_INSTALL_HINT = "Install BIND to run these tests: apt-get install bind9 bind9-utils bind9-dnsutils";
 
 /** The BIND programs the tests use. */
-export type BindProgram = "named" | "named-checkzone" | "dig";
+export type BindProgram = "named" | "named-checkzone" | "named-checkconf" | "dig";
 
 const SEARCH_DIRS = ["/usr/sbin", "/usr/bin", "/usr/local/sbin", "/usr/local/bin"];
 

@@ -8,8 +8,8 @@ import * as fs from "fs";
 import { BindProgram, findBindProgram } from "./bind-binaries";
 
 /** Every BIND program the tests run. */
-export const BIND_PROGRAMS: readonly BindProgram[] = ["named", "named-checkzone", "dig"];
-/** The Debian/Ubuntu packages that hold them (named; named-checkzone; dig). */
+export const BIND_PROGRAMS: readonly BindProgram[] = ["named", "named-checkzone", "named-checkconf", "dig"];
+/** The Debian/Ubuntu packages that hold them (named; named-checkzone and named-checkconf; dig). */
 export const BIND_PACKAGES = ["bind9", "bind9-utils", "bind9-dnsutils"] as const;
 
 /** What the global setup does about BIND. */
@@ -34,7 +34,7 @@ export function missingBindPrograms(): BindProgram[] {
 export function bindSetupStep(missing: readonly BindProgram[], isRoot: boolean, hasAptGet: boolean): BindSetupStep {
   if (missing.length === 0) return { action: "ready" };
   const what = `BIND is missing (${missing.join(", ")} not found) and the DNS tests run a real BIND`;
-  if (!hasAptGet) return { action: "stop", line: `${what}: install BIND 9 (named, named-checkzone, dig) with this system's package manager, then run npm test again.` };
+  if (!hasAptGet) return { action: "stop", line: `${what}: install BIND 9 (${BIND_PROGRAMS.join(", ")}) with this system's package manager, then run npm test again.` };
   const install = ["apt-get", "install", "-y", "--no-install-recommends", ...BIND_PACKAGES];
   if (isRoot) return { action: "install", commands: [["apt-get", "update"], install] };
   return { action: "stop", line: `${what}: run \`sudo apt-get update && sudo ${install.join(" ")}\`, then npm test again.` };

@@ -31,3 +31,13 @@ export function rdataOf(rrsets: readonly DnsRrset[], name: string, type: string)
 export function liveZone(origin: string, rrsets: readonly DnsRrset[]): BindZone {
   return { origin, zoneFileText: rrsetsToZoneFile(rrsets, origin, { soa: TEST_ZONE_SOA }) };
 }
+
+/** A complete zone naming `nameServers` in its NS records (for `--authoritative` discovery), with `serial`. */
+export function zoneServedBy(origin: string, rrsets: readonly DnsRrset[], nameServers: readonly string[], serial = 1): BindZone {
+  return { origin, zoneFileText: rrsetsToZoneFile(rrsets, origin, { soa: { nameServers, serial } }) };
+}
+
+/** `rrsets` with every TTL set to `ttl`. */
+export function withTtl(rrsets: readonly DnsRrset[], ttl: number): DnsRrset[] {
+  return rrsets.map((s) => ({ ...s, ttl }));
+}

@@ -54,7 +54,7 @@ export class MailConnectFirewall extends Construct {
     super(scope, id);
     const reasons = new ReasonCollector();
     // Own properties only: a key inherited from a polluted Object.prototype never becomes an option.
-    const given = (props !== null && typeof props === "object" ? Object.fromEntries(Object.entries(props)) : {}) as unknown as MailConnectFirewallProps;
+    const given = Object.assign(Object.create(null), props !== null && typeof props === "object" ? props : {}) as MailConnectFirewallProps;
     if (props === null || typeof props !== "object") {
       reasons.add("props", props, "must be an object", 'Pass { securityGroupId: "sg-0123456789abcdef0" }.');
     }
@@ -99,7 +99,7 @@ export class MailConnectFirewall extends Construct {
    */
   public allow(options: MailConnectFirewallOptions): void {
     const reasons = new ReasonCollector();
-    const given = (options !== null && typeof options === "object" ? Object.fromEntries(Object.entries(options)) : {}) as MailConnectFirewallOptions;
+    const given = Object.assign(Object.create(null), options !== null && typeof options === "object" ? options : {}) as MailConnectFirewallOptions;
     if (options === null || typeof options !== "object") reasons.add("allow()", options, "must be given an object", "Pass e.g. allow({ clientEgress: true }).");
     const request = checkFirewallOptions(given, reasons);
     // Reported at synth with the app's other problems, under this firewall's path.

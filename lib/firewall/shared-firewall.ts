@@ -63,12 +63,14 @@ export function firewallNameReasons(props: MailConnectFirewallProps, existing: M
  * consumer of one group must pass the same `provider`. Problems are reported at synth with the
  * app's others.
  */
-export function mailConnectFirewallFor(scope: Construct, props: MailConnectFirewallProps): MailConnectFirewall {
+export function mailConnectFirewallFor(scope: Construct, given: MailConnectFirewallProps): MailConnectFirewall {
+  // Own properties only: a polluted Object.prototype adds no option.
+  const props = Object.assign(Object.create(null), given !== null && typeof given === "object" ? given : {}) as MailConnectFirewallProps;
   const reasons = new ReasonCollector();
-  checkSecurityGroupId(props?.securityGroupId, reasons);
+  checkSecurityGroupId(props.securityGroupId, reasons);
   const existing = reasons.count === 0 ? MailConnectFirewall.find(scope, props.securityGroupId) : undefined;
   const nameProblems = reasons.count === 0 ? firewallNameReasons(props, existing) : [];
-  const { name, ...firewallProps } = props ?? ({} as MailConnectFirewallProps);
+  const { name, ...firewallProps } = props;
   if (existing === undefined) {
     // A new firewall checks its props itself; invalid ones are reported at synth.
     const id = (nameProblems.length === 0 && reasons.count === 0 ? sharedFirewallId(props.securityGroupId, name) : undefined) ?? `${SHARED_FIREWALL_ID_PREFIX}invalid-${scope.node.addr.slice(0, 8)}`;

@@ -6,6 +6,7 @@
 import { MAIL_CONNECT } from "../mail-connect";
 import { DmarcAlignment, DmarcFailureOption, DmarcPolicy } from "../options";
 import { isWithinDomain, normaliseHostName } from "./host-names";
+import { txtLengthProblem } from "./txt-strings";
 import { PlanContext, arrayOption, booleanOption, checkKnownKeys, choiceOption, objectOption } from "./plan-context";
 
 const POLICIES: readonly DmarcPolicy[] = ["none", "quarantine", "reject"];
@@ -138,5 +139,11 @@ export function buildDmarcText(ctx: PlanContext, raw: unknown): string | undefin
     ...(ruf.length > 0 ? [`ruf=${ruf.join(",")}`] : []),
     ...(fo.length > 0 ? [`fo=${fo.join(":")}`] : []),
   ];
-  return tags.map((tag) => `${tag};`).join(" ");
+  const text = tags.map((tag) => `${tag};`).join(" ");
+  const tooLong = txtLengthProblem(text);
+  if (tooLong !== undefined) {
+    ctx.fail("dmarc", { rua: rua.length, ruf: ruf.length }, `makes a DMARC record that ${tooLong}`, "List fewer report addresses: one mailbox per kind (rua, ruf) that forwards to the others is enough.");
+    return undefined;
+  }
+  return text;
 }

@@ -5,6 +5,8 @@ import { PlanWarning } from "../record-plan";
 export class PlanContext {
   public readonly reasons = new ReasonCollector();
   public readonly warnings: PlanWarning[] = [];
+  /** Paths already reported (a token taken out of the options): later rules about them are not repeated. */
+  private readonly settled = new Set<string>();
 
   /**
    * @param domain the normalised domain (punycode, lower case); a placeholder when the
@@ -25,7 +27,14 @@ export class PlanContext {
 
   /** Records a broken rule. */
   public fail(path: string, value: unknown, rule: string, fix: string): void {
+    if (this.settled.has(path)) return;
     this.reasons.add(path, value, rule, fix);
+  }
+
+  /** Records a broken rule that settles `path`: no further reason about it is added. */
+  public settle(path: string, value: unknown, rule: string, fix: string): void {
+    this.fail(path, value, rule, fix);
+    this.settled.add(path);
   }
 
   /** Records advice that is not an error. */
@@ -58,10 +67,11 @@ export function checkKnownKeys(ctx: PlanContext, path: string, value: unknown, k
 
 /** Checks that `value` is undefined or a plain object; reports otherwise. */
 export function objectOption(ctx: PlanContext, path: string, value: unknown): Record<string, unknown> {
-  if (value === undefined) return {};
+  // An empty null-prototype object: reading a missing option must not reach Object.prototype.
+  if (value === undefined) return Object.create(null) as Record<string, unknown>;
   if (value !== null && typeof value === "object" && !Array.isArray(value)) return value as Record<string, unknown>;
   ctx.fail(path, value, "must be an object", `Pass an object such as ${path}: { ... } or leave it out.`);
-  return {};
+  return Object.create(null) as Record<string, unknown>;
 }
 
 /** Checks that `value` is undefined or one of `allowed`; returns it or `fallback`. */

@@ -7,11 +7,12 @@ import { MailConnectProduct, MailConnectRecordOptions } from "../options";
 import { MailConnectRecordPlan, PlannedRecord, TxtValue } from "../record-plan";
 import { buildDkim } from "./dkim-record";
 import { buildDmarcText } from "./dmarc-record";
-import { normaliseHostName } from "./host-names";
+import { MAX_DNS_NAME_LENGTH, normaliseHostName } from "./host-names";
+import { ownOptions } from "./own-options";
 import { PlanContext, arrayOption, booleanOption, checkKnownKeys, choiceOption } from "./plan-context";
 import { buildServerNames } from "./server-names";
 import { buildSpfText } from "./spf-record";
-import { isSpfText, splitCharacterStrings, txtTextProblem } from "./txt-strings";
+import { MAX_TXT_RRSET_CONTENT_LENGTH, isSpfText, splitCharacterStrings, txtContentLength, txtTextProblem } from "./txt-strings";
 
 /** The option keys the planner reads (a `MailConnectDomain` passes exactly these). */
 export const RECORD_OPTION_KEYS = ["domain", "product", "autoSetup", "serverNames", "spf", "dkim", "dmarc", "extraTxt", "ttl"] as const;
@@ -59,14 +60,39 @@ function extraTexts(ctx: PlanContext, raw: unknown): string[] {
 }
 
 /**
+ * Reports every owner name the plan derives from the domain (`_autodiscover._tcp.<domain>`,
+ * `<selector>._domainkey.<domain>`, ...) that is longer than a DNS name may be: the domain
+ * alone can fit while a derived name does not, and no zone would load it.
+ */
+function checkDerivedNameLengths(ctx: PlanContext, input: Record<string, unknown>, derived: readonly { readonly name: string; readonly record: string; readonly path: string }[]): void {
+  const domain = ctx.domain;
+  const reported = new Set<string>();
+  // The longest name first: one reason per option, with the room that fits every record.
+  for (const { name, record, path } of [...derived].sort((a, b) => b.name.length - a.name.length)) {
+    if (name.length <= MAX_DNS_NAME_LENGTH || reported.has(path)) continue;
+    reported.add(path);
+    const room = MAX_DNS_NAME_LENGTH - (name.length - domain.length);
+    ctx.fail(
+      path,
+      path === "domain" ? input.domain : (input.dkim as Record<string, unknown>).selector,
+      `makes the ${record} record's name ${name.length} characters long ("${name.slice(0, 40)}..."); a DNS name has at most ${MAX_DNS_NAME_LENGTH} (RFC 1035 §2.3.4)`,
+      path === "domain"
+        ? `Use a domain of at most ${room} characters, or publish the records for a shorter (parent) domain.`
+        : `Use a shorter selector (this domain leaves room for ${MAX_DNS_NAME_LENGTH - domain.length - "._domainkey.".length} characters).`,
+    );
+  }
+}
+
+/**
  * Plans the records mail-connect needs for one domain.
  * @throws MailConnectValidationError listing every problem in `options`
  */
 export function planMailConnectRecords(options: MailConnectRecordOptions): MailConnectRecordPlan {
-  const input: Record<string, unknown> =
-    options !== null && typeof options === "object" ? (options as unknown as Record<string, unknown>) : { domain: options };
+  // Own properties only, tokens taken out: see own-options.ts.
+  const { input, problems } = ownOptions(options);
   const domainCheck = normaliseHostName(input.domain);
   const ctx = new PlanContext(domainCheck.ok ? domainCheck.ascii : PLACEHOLDER_DOMAIN, domainCheck.ok);
+  for (const problem of problems) ctx.settle(problem.path, problem.value, problem.rule, problem.fix);
   if (!domainCheck.ok) {
     ctx.fail("domain", input.domain, `must be a domain name: it ${domainCheck.rule}`, 'Use the mail domain itself, e.g. "firma.de" or "news.my-company.com".');
   }
@@ -82,6 +108,11 @@ export function planMailConnectRecords(options: MailConnectRecordOptions): MailC
   const dkim = buildDkim(ctx, input.dkim);
   const dmarc = buildDmarcText(ctx, input.dmarc);
   const extra = extraTexts(ctx, input.extraTxt);
+  const apexContent = [spf ?? "", ...extra].reduce((sum, text) => sum + txtContentLength(text), 0);
+  if (apexContent > MAX_TXT_RRSET_CONTENT_LENGTH) {
+    ctx.fail("extraTxt", `${extra.length} values`, `with the SPF record make ${apexContent} characters of TXT content at the domain; Cloudflare accepts at most ${MAX_TXT_RRSET_CONTENT_LENGTH} for the records of one name and type (the library's limit on every provider)`,
+      "Remove verification values that are no longer needed (most services need them only once).");
+  }
   const domain = ctx.domain;
   // Only built when there are server names to check (most domains have none).
   const reserved = (): Record<string, string> => ({
@@ -97,10 +128,17 @@ export function planMailConnectRecords(options: MailConnectRecordOptions): MailC
   } else if (input.serverNames !== undefined) {
     serverNames = buildServerNames(ctx, input.serverNames, reserved());
   }
+  if (domainCheck.ok) {
+    checkDerivedNameLengths(ctx, input, [
+      ...(autoSetup ? [{ name: `${MAIL_CONNECT.autodiscover.label}.${domain}`, record: "autodiscover", path: "domain" }, { name: `${MAIL_CONNECT.autoconfig.label}.${domain}`, record: "autoconfig", path: "domain" }] : []),
+      { name: `_dmarc.${domain}`, record: "DMARC", path: "domain" },
+      ...(dkim ? [{ name: dkim.name, record: "DKIM", path: dkim.name.startsWith(`${MAIL_CONNECT.dkimSelector}._domainkey.`) ? "domain" : "dkim.selector" }] : []),
+    ]);
+  }
   if (product === "secgate") {
     ctx.warn("secgate-smtp-ingress", "product", `With SECGATE, mail-connect delivers filtered mail to your own server: it must accept SMTP on TCP 25 from mail-connect's network ${MAIL_CONNECT.network.join(", ")} (MailConnectFirewall creates that rule on AWS).`);
   }
-  ctx.reasons.throwIfAny(JSON.stringify(typeof input.domain === "string" ? input.domain : String(input.domain)));
+  ctx.reasons.throwIfAny(JSON.stringify(typeof input.domain === "string" ? input.domain : typeof input.domain === "object" && input.domain !== null ? "(an object)" : String(input.domain)));
 
   const records: PlannedRecord[] = [
     { purpose: "mx", name: domain, type: "MX", ttl, values: [{ ...MAIL_CONNECT.mx }] },

@@ -3,7 +3,6 @@
  * CNAMEs inside the domain to mail-connect's certified server names, never address records.
  */
 import * as net from "net";
-import { domainToASCII } from "url";
 import { MAIL_CONNECT } from "../mail-connect";
 import { isWithinDomain, normaliseHostName } from "./host-names";
 import { PlanContext, checkKnownKeys, objectOption } from "./plan-context";
@@ -33,9 +32,14 @@ function resolveName(ctx: PlanContext, path: string, value: unknown): string | u
     ctx.fail(path, value, "must be a host name, not an IP address: mail-connect's IP addresses change without notice during maintenance or faults (article: \"auf keinen Fall unsere IP-Adressen verwenden\")", `${fix} It becomes a CNAME to ${TARGETS[path.endsWith("incoming") ? "incoming" : "outgoing"]}.`);
     return undefined;
   }
-  // Compared in punycode, like the reserved names (`autoconfig.bücher.de` is `autoconfig.xn--bcher-kva.de`).
-  const ascii = domainToASCII(bare).toLowerCase() || bare.toLowerCase();
-  return ascii.includes(".") ? ascii : `${ascii}.${ctx.domain}`;
+  // Compared in punycode, like the reserved names (`autoconfig.bücher.de` is `autoconfig.xn--bcher-kva.de`);
+  // a name that conversion would alter (`imap?x`) is refused, never shortened.
+  const checked = normaliseHostName(value, 1, true);
+  if (!checked.ok) {
+    ctx.fail(path, value, `must be a valid host name: it ${checked.rule}`, fix);
+    return undefined;
+  }
+  return checked.ascii.includes(".") ? checked.ascii : `${checked.ascii}.${ctx.domain}`;
 }
 
 /** Checks `serverNames` and returns the CNAMEs to publish. */

@@ -10,6 +10,7 @@
 import { DnsRrset, absoluteName, quoteCharacterString } from "../dns-rrset";
 import { isSpfText } from "../plan/txt-strings";
 import { parseQuotedStrings } from "./character-strings";
+import { terraformTemplateLiteral } from "./terraform-template";
 import { UnpublishableRecordError } from "./unpublishable-error";
 
 /** One published RRset and the Terraform addresses of the resources behind it. */
@@ -58,12 +59,27 @@ interface Draft {
   sources: string[];
 }
 
-function isToken(value: unknown): boolean {
-  return typeof value === "string" && value.includes("${");
+/**
+ * The text Terraform publishes for a string attribute: escapes (`$${`, `%%{`) undone; undefined
+ * for a non-string or a string with an interpolation or directive (a reference, or user text
+ * the renderer failed to escape), whose value is only known at apply.
+ */
+function literal(value: unknown): string | undefined {
+  return typeof value === "string" ? terraformTemplateLiteral(value) : undefined;
 }
 
-function hostProblem(value: unknown, trailingDot: "forbidden" | "optional"): string | undefined {
-  if (typeof value !== "string" || isToken(value)) return `is not a literal host name (${JSON.stringify(value)})`;
+/** A value for a message (`JSON.stringify` gives undefined for some values). */
+function shown(value: unknown): string {
+  try {
+    return String(JSON.stringify(value));
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
+function hostProblem(raw: unknown, trailingDot: "forbidden" | "optional"): string | undefined {
+  const value = literal(raw);
+  if (value === undefined) return `is not a literal host name (${shown(raw)})`;
   if (value.endsWith(".") && trailingDot === "forbidden") {
     return `"${value}" ends with a dot: Cloudflare strips it and every plan re-adds it (#7286)`;
   }
@@ -72,21 +88,26 @@ function hostProblem(value: unknown, trailingDot: "forbidden" | "optional"): str
   return undefined;
 }
 
+/** The zone id as synthesized: a literal or a reference expression, kept as written. */
+function shownZone(value: unknown): string {
+  return typeof value === "string" ? value : shown(value);
+}
+
 function num(value: unknown): number | undefined {
   return typeof value === "number" && Number.isInteger(value) ? value : undefined;
 }
 
 function cloudflareRecord(address: string, r: Record<string, unknown>, problems: string[], skipUnknown: boolean): Draft | undefined {
   const fail = (text: string) => problems.push(`${address}: ${text}`);
-  const type = String(r.type);
+  const type = typeof r.type === "string" ? r.type : shown(r.type);
   if (!TYPES.includes(type)) {
-    if (!skipUnknown) fail(`type ${JSON.stringify(r.type)} is not one this round-trip reads`);
+    if (!skipUnknown) fail(`type ${shown(r.type)} is not one this round-trip reads`);
     return undefined;
   }
-  const name = r.name;
+  const name = literal(r.name);
   // v5 wants the FQDN; relative names and "@" are only papered over after refresh (#7289).
-  if (typeof name !== "string" || isToken(name) || name === "@" || name.endsWith(".") || name !== name.toLowerCase() || !HOST.test(name)) {
-    fail(`name ${JSON.stringify(name)} must be a lowercase FQDN without trailing dot`);
+  if (name === undefined || name === "@" || name.endsWith(".") || name !== name.toLowerCase() || !HOST.test(name)) {
+    fail(`name ${shown(r.name)} must be a lowercase FQDN without trailing dot`);
     return undefined;
   }
   const ttlRaw = num(r.ttl);
@@ -105,29 +126,29 @@ function cloudflareRecord(address: string, r: Record<string, unknown>, problems:
     }
   }
   let rdata: string | undefined;
-  const content = r.content;
+  const content = literal(r.content);
   if (type === "MX") {
     const priority = num(r.priority);
-    const problem = hostProblem(content, "forbidden");
+    const problem = hostProblem(r.content, "forbidden");
     if (problem) fail(`MX content ${problem}`);
     else if (priority === undefined) fail("MX needs a top-level priority");
     else rdata = `${priority} ${absoluteName(content as string)}`;
   } else if (type === "CNAME") {
-    const problem = hostProblem(content, "forbidden");
+    const problem = hostProblem(r.content, "forbidden");
     if (problem) fail(`CNAME content ${problem}`);
     else rdata = absoluteName(content as string);
   } else if (type === "SRV") {
-    const data = (r.data ?? {}) as Record<string, unknown>;
+    const data = (r.data !== null && typeof r.data === "object" ? r.data : {}) as Record<string, unknown>;
     const [priority, weight, port] = [num(data.priority), num(data.weight), num(data.port)];
     const problem = hostProblem(data.target, "forbidden");
     if (priority === undefined || weight === undefined || port === undefined) fail("SRV data needs priority, weight and port");
     else if (problem) fail(`SRV data.target ${problem}`);
     // A top-level priority different from data.priority shows a diff on every plan (#6684).
     else if (num(r.priority) !== priority) fail(`SRV top-level priority ${JSON.stringify(r.priority)} must equal data.priority ${priority} (#6684)`);
-    else rdata = `${priority} ${weight} ${port} ${absoluteName(data.target as string)}`;
+    else rdata = `${priority} ${weight} ${port} ${absoluteName(literal(data.target)!)}`;
   } else {
-    if (typeof content !== "string" || isToken(content)) {
-      fail(`TXT content ${JSON.stringify(content)} is not literal text`);
+    if (content === undefined) {
+      fail(`TXT content ${shown(r.content)} is not literal text: Terraform evaluates an unescaped "\${" or "%{" (write "$\${" / "%%{" for the characters)`);
     } else if (content.startsWith('"')) {
       const parsed = parseQuotedStrings(content);
       if ("error" in parsed) fail(`TXT content cannot be read as character-strings: ${parsed.error}`);
@@ -142,7 +163,7 @@ function cloudflareRecord(address: string, r: Record<string, unknown>, problems:
   }
   if (rdata === undefined) return undefined;
   const ttl = ttlRaw === 1 ? CLOUDFLARE_AUTO_TTL : ttlRaw;
-  return { provider: "cloudflare", zoneId: String(r.zone_id), name, type, ttl, rdata: [rdata], sources: [address] };
+  return { provider: "cloudflare", zoneId: shownZone(r.zone_id), name, type, ttl, rdata: [rdata], sources: [address] };
 }
 
 function route53Txt(value: string): { rdata?: string; error?: string } {
@@ -159,14 +180,14 @@ function route53Txt(value: string): { rdata?: string; error?: string } {
 
 function route53Record(address: string, r: Record<string, unknown>, problems: string[], skipUnknown: boolean): Draft | undefined {
   const fail = (text: string) => problems.push(`${address}: ${text}`);
-  const type = String(r.type);
+  const type = typeof r.type === "string" ? r.type : shown(r.type);
   if (!TYPES.includes(type) || r.alias !== undefined) {
-    if (!skipUnknown) fail(`type ${JSON.stringify(r.type)}${r.alias !== undefined ? " (alias)" : ""} is not one this round-trip reads`);
+    if (!skipUnknown) fail(`type ${shown(r.type)}${r.alias !== undefined ? " (alias)" : ""} is not one this round-trip reads`);
     return undefined;
   }
-  const name = r.name;
-  if (typeof name !== "string" || isToken(name) || name.endsWith(".") || name !== name.toLowerCase() || !HOST.test(name)) {
-    fail(`name ${JSON.stringify(name)} must be a lowercase FQDN without trailing dot (a change of form replaces the record)`);
+  const name = literal(r.name);
+  if (name === undefined || name.endsWith(".") || name !== name.toLowerCase() || !HOST.test(name)) {
+    fail(`name ${shown(r.name)} must be a lowercase FQDN without trailing dot (a change of form replaces the record)`);
     return undefined;
   }
   const ttl = num(r.ttl);
@@ -176,9 +197,10 @@ function route53Record(address: string, r: Record<string, unknown>, problems: st
     return undefined;
   }
   const rdata: string[] = [];
-  for (const value of records as unknown[]) {
-    if (typeof value !== "string" || isToken(value)) {
-      fail(`value ${JSON.stringify(value)} is not literal text`);
+  for (const raw of records as unknown[]) {
+    const value = literal(raw);
+    if (value === undefined) {
+      fail(`value ${shown(raw)} is not literal text: Terraform evaluates an unescaped "\${" or "%{" (write "$\${" / "%%{" for the characters)`);
       continue;
     }
     const fields = value.trim().split(/\s+/);
@@ -202,7 +224,7 @@ function route53Record(address: string, r: Record<string, unknown>, problems: st
   }
   if (type === "CNAME" && rdata.length > 1) fail("a CNAME RRset holds exactly one value");
   if (rdata.length !== records.length) return undefined;
-  return { provider: "route53", zoneId: String(r.zone_id), name, type, ttl, rdata, sources: [address] };
+  return { provider: "route53", zoneId: shownZone(r.zone_id), name, type, ttl, rdata, sources: [address] };
 }
 
 /**
@@ -211,18 +233,37 @@ function route53Record(address: string, r: Record<string, unknown>, problems: st
  * else than it says, be refused by the provider, or drift on every plan.
  */
 export function publishedRrsetsFromTerraform(json: TerraformJson, options: PublishedRrsetOptions = {}): PublishedRrset[] {
+  const onUnreadable = options !== null && typeof options === "object" && typeof options.onUnreadable === "function" ? options.onUnreadable : undefined;
   const problems: string[] = [];
   const drafts: Draft[] = [];
-  const skip = options.skipUnknown ?? false;
+  const skip = options !== null && typeof options === "object" && options.skipUnknown === true;
   const readers = [
     ["cloudflare_dns_record", cloudflareRecord],
     ["aws_route53_record", route53Record],
   ] as const;
+  if (json === null || typeof json !== "object" || Array.isArray(json)) {
+    throw new UnpublishableRecordError([`the document is ${shown(json)}, not a synthesized Terraform JSON object`]);
+  }
+  const resources = json.resource;
+  if (resources !== undefined && (resources === null || typeof resources !== "object")) {
+    throw new UnpublishableRecordError([`the document's "resource" is ${shown(resources)}, not an object of resource types`]);
+  }
   for (const [type, read] of readers) {
-    for (const [id, r] of Object.entries(json.resource?.[type] ?? {})) {
+    const ofType = Object.hasOwn(resources ?? {}, type) ? resources![type] : undefined;
+    if (ofType !== undefined && (ofType === null || typeof ofType !== "object")) {
+      problems.push(`resource.${type} is ${shown(ofType)}, not an object of resources`);
+      continue;
+    }
+    for (const [id, r] of Object.entries(ofType ?? {})) {
       const own: string[] = [];
+      if (r === null || typeof r !== "object" || Array.isArray(r)) {
+        own.push(`${type}.${id}: is ${shown(r)}, not a resource object`);
+        if (onUnreadable !== undefined) own.forEach(onUnreadable);
+        else problems.push(...own);
+        continue;
+      }
       const draft = read(`${type}.${id}`, r, own, skip);
-      if (own.length > 0 && options.onUnreadable !== undefined) own.forEach(options.onUnreadable);
+      if (own.length > 0 && onUnreadable !== undefined) own.forEach(onUnreadable);
       else problems.push(...own);
       if (draft && own.length === 0) drafts.push(draft);
     }

@@ -7,13 +7,16 @@ import { createHash } from "crypto";
 import type { DnsRecordConfig } from "@cdktf/provider-cloudflare/lib/dns-record";
 import { PlannedRecord, TxtValue } from "../record-plan";
 import { PlannedResource, RenderContext } from "./render-context";
+import { ownConfig } from "./own-config";
+import { terraformLiteral } from "./terraform-escape";
 
 /**
  * TXT `content` as RFC 1035 character-strings: every ≤255-byte chunk in double quotes,
  * joined by one space (`"chunk1" "chunk2"`), even a single short one. Cloudflare re-splits
  * unquoted content over 255 bytes itself and the plan then drifts forever
  * (cloudflare/terraform-provider-cloudflare#6238, ComputeCanada/magic_castle#408); quoted
- * content is stored as sent. The plan's text holds no `"` or `\`, so nothing needs escaping.
+ * content is stored as sent. The plan's text holds no `"` or `\`, so nothing needs escaping
+ * for Cloudflare; `cloudflareRecordConfigs` escapes it for Terraform (`${` → `$${`).
  */
 export function cloudflareTxtContent(value: TxtValue): string {
   return value.strings.map((chunk) => `"${chunk}"`).join(" ");
@@ -43,18 +46,18 @@ function valueConfig(record: PlannedRecord, index: number): Pick<DnsRecordConfig
       // MX: host in `content` without trailing dot (the API strips it and the plan re-adds
       // it forever, #7286), preference as the top-level `priority`.
       const mx = record.values[index];
-      return { content: mx.exchange, priority: mx.preference };
+      return { content: terraformLiteral(mx.exchange), priority: mx.preference };
     }
     case "CNAME":
-      return { content: record.values[index].target };
+      return { content: terraformLiteral(record.values[index].target) };
     case "SRV": {
       // SRV: `data` plus a top-level `priority` equal to `data.priority`, otherwise every
       // plan shows a diff (#6684). No `content`: Cloudflare derives it from `data`.
       const srv = record.values[index];
-      return { data: { priority: srv.priority, weight: srv.weight, port: srv.port, target: srv.target }, priority: srv.priority };
+      return { data: { priority: srv.priority, weight: srv.weight, port: srv.port, target: terraformLiteral(srv.target) }, priority: srv.priority };
     }
     case "TXT":
-      return { content: cloudflareTxtContent(record.values[index]) };
+      return { content: terraformLiteral(cloudflareTxtContent(record.values[index])) };
   }
 }
 
@@ -63,21 +66,22 @@ function valueConfig(record: PlannedRecord, index: number): Pick<DnsRecordConfig
  * `name` is the FQDN (the v5 upgrade guide requires it; relative names drift, #7289);
  * `proxied: false` is explicit (a proxied autoconfig CNAME would break mail clients' TLS);
  * `settings`, `comment` and `tags` are left out (empty ones drift, #5858, #5517).
+ * Every string from the plan is escaped for Terraform (`terraformLiteral`).
  */
 export function cloudflareRecordConfigs(records: readonly PlannedRecord[], context: RenderContext): PlannedResource<DnsRecordConfig>[] {
   const planned: PlannedResource<DnsRecordConfig>[] = [];
   for (const record of records) {
     for (let index = 0; index < record.values.length; index += 1) {
       const text = record.type === "TXT" ? (record.values[index] as TxtValue).text : undefined;
-      const config: DnsRecordConfig = {
+      const config: DnsRecordConfig = ownConfig({
         zoneId: context.zoneId,
-        name: record.name,
+        name: terraformLiteral(record.name),
         type: record.type,
         ttl: record.ttl,
         proxied: false,
         ...valueConfig(record, index),
         provider: context.provider,
-      };
+      });
       planned.push({ id: cloudflareRecordId(record, text), purpose: record.purpose, records: [record], text, config });
     }
   }

@@ -7,6 +7,8 @@
 import type { Route53RecordConfig } from "@cdktf/provider-aws/lib/route53-record";
 import { PlannedRecord, PlannedRecordType, RecordPurpose, RecordValue, TxtValue, MxValue, CnameValue, SrvValue } from "../record-plan";
 import { PlannedResource, RenderContext } from "./render-context";
+import { ownConfig } from "./own-config";
+import { terraformLiteral } from "./terraform-escape";
 
 /** Which purpose names a shared set: the first one in this order that the set holds. */
 const PURPOSE_ORDER: readonly RecordPurpose[] = ["mx", "spf", "dkim", "dmarc", "autoconfig", "autodiscover", "incoming", "outgoing", "text"];
@@ -79,7 +81,10 @@ function groupByNameAndType(records: readonly PlannedRecord[]): PlannedRecord[][
   return [...groups.values()];
 }
 
-/** The config of one `aws_route53_record` per name+type (pure: nothing is created). */
+/**
+ * The config of one `aws_route53_record` per name+type (pure: nothing is created). Every
+ * string from the plan is escaped for Terraform (`terraformLiteral`: `${` → `$${`).
+ */
 export function route53RecordConfigs(
   records: readonly PlannedRecord[],
   context: RenderContext,
@@ -89,18 +94,18 @@ export function route53RecordConfigs(
   for (const group of groupByNameAndType(records)) {
     const purpose = PURPOSE_ORDER.find((p) => group.some((r) => r.purpose === p))!;
     const first = group[0];
-    const values = group.flatMap((record) => (record.values as readonly RecordValue[]).map((value) => route53RecordValue(record.type, value)));
-    const config: Route53RecordConfig = {
+    const values = group.flatMap((record) => (record.values as readonly RecordValue[]).map((value) => terraformLiteral(route53RecordValue(record.type, value))));
+    const config: Route53RecordConfig = ownConfig({
       zoneId: context.zoneId,
       // Lowercase FQDN without trailing dot: any other spelling of the same name is a
       // replacement of the record set.
-      name: first.name,
+      name: terraformLiteral(first.name),
       type: first.type,
       ttl: Math.min(...group.map((record) => record.ttl)),
       records: values,
       ...(options.allowOverwrite === true ? { allowOverwrite: true } : {}),
       provider: context.provider,
-    };
+    });
     planned.push({ id: purpose, purpose, records: group, config });
   }
   return planned;

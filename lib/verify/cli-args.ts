@@ -18,13 +18,24 @@ export type ExpectationSource =
 /** What the command line asks for. */
 export type CliCommand =
   | { readonly kind: "help" }
+  | { readonly kind: "version" }
   | {
       readonly kind: "verify";
       readonly source: ExpectationSource;
       readonly resolver?: string;
+      readonly recursiveResolver?: string;
+      readonly authoritative?: true;
+      /** `--nameserver NAME=IP[:PORT]`, by name. */
+      readonly nameServers?: Readonly<Record<string, string>>;
       readonly timeoutMs: number;
       readonly retries: number;
       readonly json: boolean;
+      /** `--junit FILE`: where to write the JUnit XML report. */
+      readonly junit?: string;
+      /** `--wide`: whole values, no fitting to the terminal. */
+      readonly wide?: true;
+      /** `--all-checks`: every row of every domain, passing ones too. */
+      readonly allChecks?: true;
     };
 
 const RECORD_FLAGS = {
@@ -55,9 +66,16 @@ const OPTIONS = {
   synth: { type: "string" },
   stack: { type: "string", multiple: true },
   resolver: { type: "string" },
+  "recursive-resolver": { type: "string" },
+  authoritative: { type: "boolean" },
+  nameserver: { type: "string", multiple: true },
   timeout: { type: "string" },
   retries: { type: "string" },
   json: { type: "boolean" },
+  junit: { type: "string" },
+  wide: { type: "boolean" },
+  "all-checks": { type: "boolean" },
+  version: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -142,6 +160,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   }
   const { values: v, positionals } = parsed;
   if (v.help || positionals[0] === "help") return { kind: "help" };
+  if (v.version) return { kind: "version" };
   const problems: string[] = [];
   if (positionals.length === 0) throw new VerifyInputError(["no command given; the command is verify."]);
   if (positionals[0] !== "verify") throw new VerifyInputError([`unknown command "${positionals[0]}"; the command is verify.`]);
@@ -156,6 +175,14 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     problems.push(`${recordFlags.map((f) => `--${f}`).join(", ")} ${recordFlags.length === 1 ? "belongs" : "belong"} to --domain; with --config put the options in the file, with --synth they come from the stacks.`);
   }
   if (v.stack !== undefined && v.synth === undefined) problems.push("--stack needs --synth DIR.");
+  if (v.authoritative && v.resolver !== undefined) problems.push("--authoritative and --resolver cannot be combined: --authoritative asks the zone's own name servers; give one of them.");
+  if (v.nameserver !== undefined && !v.authoritative) problems.push("--nameserver needs --authoritative (it gives a name server's address).");
+  const nameServers: Record<string, string> = {};
+  for (const entry of v.nameserver ?? []) {
+    const match = /^([A-Za-z0-9._-]+)=(\S+)$/.exec(entry);
+    if (match === null) problems.push(`--nameserver: got "${entry}"; write it as NAME=IP[:PORT], e.g. ns1.firma.de=192.0.2.1 or ns1.firma.de=127.0.0.1:5353.`);
+    else nameServers[match[1].toLowerCase().replace(/\.$/, "")] = match[2];
+  }
   const timeoutMs = integer("timeout", v.timeout, DEFAULT_TIMEOUT_MS, 1, 600000, problems);
   const retries = integer("retries", v.retries, DEFAULT_RETRIES, 0, 10, problems);
   const flagOptions = v.domain !== undefined ? optionsFromFlags(v, problems) : undefined;
@@ -165,5 +192,18 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (v.synth !== undefined) source = { mode: "synth", dir: v.synth, stacks: v.stack ?? [] };
   else if (v.config !== undefined) source = { mode: "options", list: readConfig(v.config) };
   else source = { mode: "options", list: [{ options: flagOptions!, source: "--domain" }] };
-  return { kind: "verify", source, ...(v.resolver !== undefined ? { resolver: v.resolver } : {}), timeoutMs, retries, json: v.json === true };
+  return {
+    kind: "verify",
+    source,
+    ...(v.resolver !== undefined ? { resolver: v.resolver } : {}),
+    ...(v["recursive-resolver"] !== undefined ? { recursiveResolver: v["recursive-resolver"] } : {}),
+    ...(v.authoritative ? { authoritative: true as const } : {}),
+    ...(Object.keys(nameServers).length > 0 ? { nameServers } : {}),
+    timeoutMs,
+    retries,
+    json: v.json === true,
+    ...(v.junit !== undefined ? { junit: v.junit } : {}),
+    ...(v.wide ? { wide: true as const } : {}),
+    ...(v["all-checks"] ? { allChecks: true as const } : {}),
+  };
 }

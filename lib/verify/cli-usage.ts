@@ -6,8 +6,8 @@ uses) or against what a synthesized cdktf app deploys.
 
 What to expect (give one):
   --domain NAME               one domain, with the record flags below (MailConnectDomain's options)
-  --config FILE               JSON: one options object or an array of them (every option, many domains)
-  --synth DIR                 cdktf output directory (cdktf.out): every MailConnectDomain in its stacks
+  --config FILE               JSON: one options object or an array of them (many domains)
+  --synth DIR                 cdktf output directory (cdktf.out): every MailConnectDomain in it
   --stack NAME                with --synth: only this stack (repeatable)
 
 Record flags (with --domain; repeatable ones marked *):
@@ -24,13 +24,33 @@ Record flags (with --domain; repeatable ones marked *):
   --dmarc-rua ADDRESS *    --dmarc-ruf ADDRESS *    --dmarc-no-ruf
   --extra-txt TEXT *                      other TXT values expected at the domain
 
+Which DNS servers are asked (two roles):
+  records of the checked domains   --resolver, or --authoritative; default: the system resolver
+  every other name (SPF includes,  --recursive-resolver; default: the system resolver
+  _spf.mail-connect.net, CNAME targets outside the domain, the zone's NS records)
+  --resolver HOST[:PORT]      read the domains' records from this server; an authoritative
+                              server that does not recurse is fine ([::1]:53 for IPv6)
+  --authoritative             ask every name server of each domain's zone directly (no
+                              recursion): answers must be authoritative, servers must agree;
+                              TTLs are compared with the planned ones
+  --nameserver NAME=IP[:PORT] with --authoritative: use this address for a name server
+                              instead of looking it up (repeatable)
+  --recursive-resolver HOST[:PORT]  the resolver for every other name (without it and with
+                              --resolver: the --resolver first, the system resolver where it
+                              declines)
+
 Options:
-  --resolver HOST[:PORT]      ask this server instead of the system resolver ([::1]:53 for IPv6)
-  --timeout MS                wait per query try, default 5000 (doubled on each retry)
+  --timeout MS                wait per query try, default 5000; a server that does not answer
+                              its first query is not asked again
   --retries N                 retries per query, default 2
-  --json                      print the report as JSON (schema cdktf-mail-connect/verify@1)
+  --json                      print the report as JSON (schema cdktf-mail-connect/verify@2)
+  --junit FILE                also write a JUnit XML report (one testsuite per domain)
+  --all-checks                show every check, passing ones too (default: one line per
+                              passing domain, failing checks expanded)
+  --wide                      whole values instead of fitting the terminal (COLUMNS, else 100)
+  --version                   print the version
   -h, --help                  show this help
 
 Exit codes: 0 everything matches, 1 mismatches found, 2 could not check (bad arguments,
-resolver unreachable, timeouts, SERVFAIL).
+server unreachable, timeouts, SERVFAIL).
 `;

@@ -9,20 +9,28 @@ import { VERIFY_USAGE } from "./cli-usage";
 import { ExpectedMailDomain } from "./expected-domain";
 import { expectedFromOptionsList } from "./expected-from-options";
 import { ProgressStream, progressLine } from "./progress";
-import { reportToJson } from "./report-json";
-import { formatReportTable } from "./report-table";
+import { reportJsonText } from "./report-json";
+import { writeJunit } from "./report-junit";
+import { formatReportTable, outputWidth } from "./report-table";
+import { printable, wrap } from "./terminal-text";
 import { expectedFromSynth } from "./synth-expected";
 import { verifyDomains } from "./verify-domains";
 import { VerifyInputError } from "./verify-input-error";
 import { VERIFY_EXIT, VerifyReport } from "./verify-report";
 
-/** Where the command line writes. */
+/** Where the command line writes (`columns` of a terminal sets the width of the report). */
 export interface CliStreams {
-  readonly stdout: ProgressStream;
+  readonly stdout: ProgressStream & { readonly columns?: number };
   readonly stderr: ProgressStream;
 }
 
 const PROGRAM = "cdktf-mail-connect";
+
+/** The package's version, from its package.json (two levels up from lib/verify and from dist/verify alike). */
+function packageVersion(): string {
+  const json = JSON.parse(require("fs").readFileSync(require("path").join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string };
+  return json.version;
+}
 
 /** The reasons checks could not be made, each once, with how many checks it stopped. */
 function problemsOf(report: VerifyReport): string[] {
@@ -43,6 +51,10 @@ async function verify(argv: readonly string[], streams: CliStreams): Promise<num
     streams.stdout.write(VERIFY_USAGE);
     return VERIFY_EXIT.ok;
   }
+  if (command.kind === "version") {
+    streams.stdout.write(`${PROGRAM} ${packageVersion()}\n`);
+    return VERIFY_EXIT.ok;
+  }
   let expected: ExpectedMailDomain[];
   if (command.source.mode === "synth") {
     const synth = expectedFromSynth(command.source.dir, { stacks: command.source.stacks });
@@ -55,14 +67,26 @@ async function verify(argv: readonly string[], streams: CliStreams): Promise<num
     expected = expectedFromOptionsList(command.source.list);
   }
   const progress = progressLine(streams.stderr, expected.length);
-  const report = await verifyDomains(expected, { resolver: command.resolver, timeoutMs: command.timeoutMs, retries: command.retries, onProgress: progress?.update });
+  const report = await verifyDomains(expected, {
+    resolver: command.resolver,
+    recursiveResolver: command.recursiveResolver,
+    authoritative: command.authoritative,
+    nameServers: command.nameServers,
+    timeoutMs: command.timeoutMs,
+    retries: command.retries,
+    onProgress: progress?.update,
+  });
   progress?.finish();
-  streams.stdout.write(command.json ? `${JSON.stringify(reportToJson(report), null, 2)}\n` : formatReportTable(report));
+  if (command.junit !== undefined) writeJunit(command.junit, report);
+  const width = outputWidth(streams.stdout, command.wide === true);
+  streams.stdout.write(command.json ? reportJsonText(report) : formatReportTable(report, { width, allChecks: command.allChecks === true }));
   if (report.exitCode === VERIFY_EXIT.error) {
-    streams.stderr.write(`${PROGRAM}: could not check ${report.summary.errorChecks} of ${report.domains.reduce((n, d) => n + d.checks.length, 0)} checks:\n${problemsOf(report).map((p) => `  - ${p}\n`).join("")}`);
+    const problems = problemsOf(report).map((p) => wrap(printable(p), width - 4).map((line, i) => `${i === 0 ? "  - " : "    "}${line}\n`).join(""));
+    streams.stderr.write(`${PROGRAM}: could not check ${report.summary.errorChecks} of ${report.domains.reduce((n, d) => n + d.checks.length, 0)} checks:\n${problems.join("")}`);
   } else if (report.exitCode === VERIFY_EXIT.mismatch) {
-    const failing = report.domains.filter((d) => d.status !== "ok").map((d) => d.domain);
-    streams.stderr.write(`${PROGRAM}: live DNS differs in ${report.summary.failedChecks} ${report.summary.failedChecks === 1 ? "check" : "checks"} for ${failing.join(", ")}.\n`);
+    const failing = report.domains.filter((d) => d.status !== "ok").map((d) => printable(d.domain));
+    const named = failing.length > 10 ? `${failing.slice(0, 10).join(", ")} and ${failing.length - 10} more` : failing.join(", ");
+    streams.stderr.write(`${PROGRAM}: live DNS differs in ${report.summary.failedChecks} ${report.summary.failedChecks === 1 ? "check" : "checks"} for ${named}.\n`);
   }
   return report.exitCode;
 }

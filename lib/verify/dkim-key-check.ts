@@ -3,26 +3,16 @@
  * present (RFC 6376 §3.6.1), `p=` decodes with `crypto.createPublicKey`: RSA of at least
  * 1,024 bits (RFC 8301 §3.2) or an Ed25519 key as its raw 32 bytes (RFC 8463 §4.2).
  */
-import { createPublicKey, KeyObject } from "crypto";
+import { checkDkimPublicKey, NOT_A_DKIM_KEY } from "../plan/dkim-key";
 import { parseTagList, tagValue } from "./tag-list";
-
-/** The smallest RSA key verifiers accept (RFC 8301 §3.2). */
-const MIN_RSA_BITS = 1024;
-/** DER prefix of an Ed25519 SubjectPublicKeyInfo (RFC 8410); the raw 32-byte key follows it. */
-const ED25519_SPKI_PREFIX = Buffer.from("302a300506032b6570032100", "hex");
 
 /** The key, described (`RSA 1024-bit`), or why receivers cannot use it. */
 export type DkimKeyResult = { readonly ok: true; readonly key: string } | { readonly ok: false; readonly problem: string };
 
-function tryKey(der: Buffer, type: "spki" | "pkcs1"): KeyObject | undefined {
-  try {
-    return createPublicKey({ key: der, format: "der", type });
-  } catch {
-    return undefined;
-  }
-}
-
-/** Checks the text of one DKIM key record (its character-strings joined). */
+/**
+ * Checks the text of one DKIM key record (its character-strings joined). This is verify's one
+ * key check (the DKIM key rows call it from `policy-checks.ts`, nothing else decodes keys here).
+ */
 export function checkDkimKey(text: string): DkimKeyResult {
   const parsed = parseTagList(text);
   if ("error" in parsed) return { ok: false, problem: `the record is not a valid tag list: ${parsed.error}` };
@@ -39,17 +29,18 @@ export function checkDkimKey(text: string): DkimKeyResult {
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64) || base64.length % 4 !== 0) {
     return { ok: false, problem: `p= is not valid base64 (${base64.length} characters${base64.length % 4 !== 0 ? ", not a multiple of 4: truncated?" : ""})` };
   }
-  const der = Buffer.from(base64, "base64");
-  if (keyType === "ed25519") {
-    if (der.length !== 32) return { ok: false, problem: `k=ed25519 needs the raw 32-byte key in p= (RFC 8463 §4.2), got ${der.length} bytes` };
-    const key = tryKey(Buffer.concat([ED25519_SPKI_PREFIX, der]), "spki");
-    return key ? { ok: true, key: "Ed25519" } : { ok: false, problem: "p= is not an Ed25519 public key" };
+  if (keyType !== "rsa" && keyType !== "ed25519") return { ok: false, problem: `k=${keyType} is not a DKIM key type (rsa, ed25519)` };
+  // The construct's own key checks (lib/plan/dkim-key.ts), so verify and the construct refuse
+  // the same keys: a private key, an Ed25519 value off the curve, a broken RSA exponent or
+  // modulus, sizes outside 1,024–4,096 bits.
+  const bytes = Buffer.from(base64, "base64").length;
+  if (keyType === "ed25519" && bytes !== 32) return { ok: false, problem: `k=ed25519 needs the raw 32-byte key in p= (RFC 8463 §4.2), got ${bytes} bytes` };
+  const checked = checkDkimPublicKey(base64);
+  if (!checked.ok) {
+    if (checked.secret) return { ok: false, problem: "p= holds a PRIVATE key: the secret is published in DNS for anyone to read; have the key pair rotated now" };
+    if (checked.rule === NOT_A_DKIM_KEY.rule) return { ok: false, problem: `p= does not decode to a public key (${bytes} bytes of DER: truncated or damaged?)` };
+    return { ok: false, problem: `p= ${checked.rule}` };
   }
-  if (keyType !== "rsa") return { ok: false, problem: `k=${keyType} is not a DKIM key type (rsa, ed25519)` };
-  const key = tryKey(der, "spki") ?? tryKey(der, "pkcs1");
-  if (key === undefined) return { ok: false, problem: `p= does not decode to a public key (${der.length} bytes of DER: truncated or damaged?)` };
-  if (key.asymmetricKeyType !== "rsa") return { ok: false, problem: `p= holds a ${key.asymmetricKeyType} key, but k=rsa` };
-  const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
-  if (bits < MIN_RSA_BITS) return { ok: false, problem: `p= is a ${bits}-bit RSA key; verifiers reject keys under ${MIN_RSA_BITS} bits (RFC 8301 §3.2)` };
-  return { ok: true, key: `RSA ${bits}-bit` };
+  if (checked.type !== keyType) return { ok: false, problem: `p= holds ${checked.type === "rsa" ? "an RSA" : "an Ed25519"} key, but k=${keyType}` };
+  return { ok: true, key: checked.type === "rsa" ? `RSA ${checked.bits}-bit` : "Ed25519" };
 }

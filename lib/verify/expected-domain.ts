@@ -26,7 +26,7 @@ export interface ForbiddenRecord {
 export interface ExpectedMailDomain {
   /** The domain (lowercase punycode, no trailing dot). */
   readonly domain: string;
-  /** Every RRset that must be live, in presentation form (see `DnsRrset`). TTLs are not compared. */
+  /** Every RRset that must be live, in presentation form (see `DnsRrset`). A TTL other than `ttl` is a note, read where the answer is authoritative. */
   readonly rrsets: readonly DnsRrset[];
   /**
    * Records that must not exist (auto-setup records of a TEAM domain, stale ones).

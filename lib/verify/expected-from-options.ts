@@ -19,7 +19,8 @@ const AUTO_SETUP_FORBIDDEN: Record<Exclude<MailConnectProduct, "pro">, string> =
 /**
  * The expectation for one domain's options. PRO domains without `autoSetup` may still have
  * auto-setup records (the article calls them optional); other products must not.
- * @throws MailConnectValidationError when the planner refuses the options
+ * @throws MailConnectValidationError when the planner refuses the options (the planner also
+ *   refuses names that IDN conversion would cut, such as `ok.test/evil`)
  */
 export function expectedFromOptions(options: MailConnectRecordOptions, source?: string): ExpectedMailDomain {
   const plan = planMailConnectRecords(options);

@@ -16,15 +16,18 @@ export type {
   VerifyDomainStatus,
   VerifyExitCode,
   VerifyReport,
+  VerifyServerView,
   VerifyStatus,
   VerifySummary,
 } from "./verify-report";
-export { reportToJson, VERIFY_JSON_SCHEMA } from "./report-json";
+export { reportJsonText, reportToJson, VERIFY_JSON_SCHEMA } from "./report-json";
+export { reportToJunit } from "./report-junit";
 export type { VerifyJson, VerifyJsonCheck } from "./report-json";
 export { formatReportTable, formatDomainTable } from "./report-table";
-export { countSpfLookups, SPF_LOOKUP_LIMIT } from "./spf-lookups";
-export type { SpfLookupCount, TxtLookup } from "./spf-lookups";
-export type { LookupResult } from "./live-dns";
+export type { TableOptions } from "./report-table";
+export { countSpfLookups, SPF_LOOKUP_LIMIT, SPF_VOID_LOOKUP_LIMIT } from "./spf-lookups";
+export type { SpfLookup, SpfLookupCount, TxtLookup } from "./spf-lookups";
+export type { DnsLookup, LookupResult } from "./live-dns";
 export { checkDkimKey } from "./dkim-key-check";
 export type { DkimKeyResult } from "./dkim-key-check";
 export { checkDmarcRecords } from "./dmarc-record-check";

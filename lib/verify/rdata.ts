@@ -20,9 +20,19 @@ export function txtStrings(rdata: string): string[] {
   return "strings" in parsed ? parsed.strings : [rdata];
 }
 
+/** Texts already read: the checks read the same values (mail-connect's key, the SPF record) many times per run. */
+const TEXTS = new Map<string, string>();
+const MAX_CACHED_TEXTS = 10000;
+
 /** The whole text of a TXT rdata, as mail validators read it (its character-strings joined). */
 export function txtText(rdata: string): string {
-  return txtStrings(rdata).join("");
+  let text = TEXTS.get(rdata);
+  if (text === undefined) {
+    text = txtStrings(rdata).join("");
+    if (TEXTS.size >= MAX_CACHED_TEXTS) TEXTS.clear();
+    TEXTS.set(rdata, text);
+  }
+  return text;
 }
 
 /** A TXT value from its character-strings. */

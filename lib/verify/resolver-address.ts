@@ -1,25 +1,28 @@
 /**
- * `--resolver HOST[:PORT]`: one DNS server to ask instead of the system resolver. IPv4
- * `192.0.2.53`, `192.0.2.53:5353`; IPv6 `2001:db8::53`, `[2001:db8::53]:5353`; a host name
- * is looked up once. Returns the form `dns.Resolver#setServers` takes.
+ * `--resolver HOST[:PORT]`, `--recursive-resolver HOST[:PORT]`, `--nameserver NAME=IP[:PORT]`:
+ * DNS servers given on the command line. IPv4 `192.0.2.53`, `192.0.2.53:5353`; IPv6
+ * `2001:db8::53`, `[2001:db8::53]:5353`; a host name is looked up once.
  */
 import type * as Dns from "dns";
 import * as net from "net";
+import { DnsServer } from "./dns-query";
 import { VerifyInputError } from "./verify-input-error";
 
 const DEFAULT_PORT = 53;
 
-function server(host: string, port: number): string {
+/** `host` or `host:port` (`[v6]:port`), the form messages show. */
+export function serverAddress(host: string, port: number): string {
   if (port === DEFAULT_PORT) return host;
   return net.isIPv6(host) ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
-function badResolver(spec: string, rule: string): VerifyInputError {
-  return new VerifyInputError([`--resolver: got "${spec}"; ${rule}. Write it as 192.0.2.53, 192.0.2.53:5353, [2001:db8::53]:5353 or a host name.`]);
+function badResolverOf(spec: string, rule: string, flag: string): VerifyInputError {
+  return new VerifyInputError([`${flag}: got "${spec}"; ${rule}. Write it as 192.0.2.53, 192.0.2.53:5353, [2001:db8::53]:5353 or a host name.`]);
 }
 
 /** Splits `spec` into host and port without looking anything up. */
-export function parseResolverSpec(spec: string): { readonly host: string; readonly port: number } {
+export function parseResolverSpec(spec: string, flag = "--resolver"): { readonly host: string; readonly port: number } {
+  const badResolver = (s: string, rule: string) => badResolverOf(s, rule, flag);
   const text = spec.trim();
   let host = text;
   let portText: string | undefined;
@@ -44,16 +47,26 @@ export function parseResolverSpec(spec: string): { readonly host: string; readon
 }
 
 /**
- * The `setServers` entry for `spec`; a host name is resolved with the system resolver.
+ * The server `spec` names; a host name is resolved with the system resolver.
  * @throws VerifyInputError when `spec` is malformed or its host name does not resolve
  */
-export async function resolverServer(spec: string): Promise<string> {
-  const { host, port } = parseResolverSpec(spec);
-  if (net.isIP(host) !== 0) return server(host, port);
+export async function resolverServer(spec: string, flag = "--resolver"): Promise<DnsServer> {
+  const { host, port } = parseResolverSpec(spec, flag);
+  if (net.isIP(host) !== 0) return { host, port, label: serverAddress(host, port) };
   try {
-    const { address } = await (require("dns") as typeof Dns).promises.lookup(host); // loaded lazily, see live-dns.ts
-    return server(address, port);
+    // `dns` is loaded here, not at import: importing the package should not pay for it.
+    const { address } = await (require("dns") as typeof Dns).promises.lookup(host);
+    return { host: address, port, label: serverAddress(address, port) };
   } catch (error) {
-    throw badResolver(spec, `its host name does not resolve (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw badResolverOf(spec, `its host name does not resolve (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, flag);
   }
+}
+
+/** The system resolver's servers (`/etc/resolv.conf`), as Node reads them. */
+export function systemServers(): DnsServer[] {
+  const servers = (require("dns") as typeof Dns).getServers();
+  return servers.map((entry) => {
+    const { host, port } = parseResolverSpec(entry);
+    return { host, port, label: serverAddress(host, port) };
+  });
 }

@@ -3,13 +3,18 @@
  * receiver evaluates it (RFC 7208 §4.6.4): `include`, `a`, `mx`, `ptr`, `exists` and the
  * `redirect` modifier count 1 each (redirect only when there is no `all`, §6.1), and the
  * records that `include` and `redirect` name are fetched and counted too. More than 10
- * makes SPF fail with permerror.
+ * makes SPF fail with permerror, and so do more than two "void lookups" (§4.6.4: an `a`,
+ * `mx`, `exists` or `include` whose query returns no records or NXDOMAIN). `ip4`/`ip6`
+ * values must be addresses with an optional prefix length (§5.6).
  */
+import * as net from "net";
 import { LookupResult } from "./live-dns";
 import { isSpfText, txtText } from "./rdata";
 
 /** RFC 7208 §4.6.4: at most 10 terms that cause DNS lookups. */
 export const SPF_LOOKUP_LIMIT = 10;
+/** RFC 7208 §4.6.4: at most 2 lookups that return no records ("void lookups"). */
+export const SPF_VOID_LOOKUP_LIMIT = 2;
 /** Stop following includes after this many lookups (the limit is long exceeded by then). */
 const FOLLOW_CAP = 30;
 
@@ -22,6 +27,10 @@ export interface SpfLookupCount {
   readonly count: number;
   /** Following stopped at the cap (the record is far over the limit, or loops). */
   readonly truncated: boolean;
+  /** Lookups that returned no records or NXDOMAIN (RFC 7208 §4.6.4), over every record followed. */
+  readonly voidLookups: number;
+  /** The terms behind {@link voidLookups} (`example.com: a:gone.example.com`). */
+  readonly voidTerms: readonly string[];
   /** Top-level terms that cost lookups with their total (`include:_spf.mail-connect.net 1`). */
   readonly breakdown: readonly string[];
   /** Reasons receivers return permerror (besides the count): syntax, an include without SPF. */
@@ -30,8 +39,10 @@ export interface SpfLookupCount {
   readonly errors: readonly string[];
 }
 
-/** Asks for the TXT records of a name. */
-export type TxtLookup = (name: string) => Promise<LookupResult>;
+/** Asks for the records of a name that SPF evaluation asks for. */
+export type SpfLookup = (name: string, type: "TXT" | "A" | "MX") => Promise<LookupResult>;
+/** @deprecated use {@link SpfLookup} (it is asked for A and MX records too). */
+export type TxtLookup = SpfLookup;
 
 type Term = { readonly mechanism: string; readonly target?: string } | { readonly modifier: string; readonly target: string } | { readonly invalid: string; readonly why: string };
 
@@ -47,16 +58,29 @@ function parseTerm(term: string): Term {
   if (rest !== "" && !rest.startsWith(":") && !rest.startsWith("/")) return { invalid: term, why: UNKNOWN };
   const target = rest.startsWith(":") ? rest.slice(1).replace(/\/\d+(\/\/\d+)?$/, "") : undefined;
   if ((name === "include" || name === "exists") && (target === undefined || target === "")) return { invalid: term, why: `needs a domain (${name}:<domain>)` };
+  if (name === "ip4" || name === "ip6") {
+    const why = ipProblem(name, rest);
+    if (why !== undefined) return { invalid: term, why };
+  }
   return { mechanism: name, target };
+}
+
+/** Why an `ip4`/`ip6` value is not an address with an optional prefix length (RFC 7208 §5.6), or undefined. */
+function ipProblem(mechanism: "ip4" | "ip6", rest: string): string | undefined {
+  const match = /^:([^/]*)(?:\/(\d{1,3}))?$/.exec(rest);
+  const max = mechanism === "ip4" ? 32 : 128;
+  const valid = match !== null && (mechanism === "ip4" ? net.isIPv4(match[1]) : net.isIPv6(match[1])) && (match[2] === undefined || Number(match[2]) <= max);
+  return valid ? undefined : `is not an ${mechanism === "ip4" ? "IPv4" : "IPv6"} address with an optional /0-${max} prefix (permerror, RFC 7208 §5.6)`;
 }
 
 class Counter {
   public count = 0;
+  public readonly voids: string[] = [];
   public truncated = false;
   public readonly problems: string[] = [];
   public readonly errors: string[] = [];
 
-  constructor(private readonly lookupTxt: TxtLookup) {}
+  constructor(private readonly lookupRecords: SpfLookup) {}
 
   /** Counts the lookups of one record's terms; returns per-term totals for the top level. */
   public async record(domain: string, text: string, path: readonly string[]): Promise<string[]> {
@@ -67,7 +91,7 @@ class Counter {
     for (let i = 0; i < parsed.length; i++) {
       const term = parsed[i];
       if ("invalid" in term) {
-        this.problems.push(`${domain}: "${term.invalid}" ${term.why} (permerror, RFC 7208 §4.6.1)`);
+        this.problems.push(`${domain}: "${term.invalid}" ${term.why}${term.why.includes("permerror") ? "" : " (permerror, RFC 7208 §4.6.1)"}`);
         continue;
       }
       const counted = "mechanism" in term ? COUNTED.includes(term.mechanism) : term.modifier === "redirect" && !hasAll;
@@ -75,13 +99,22 @@ class Counter {
       const before = this.count;
       this.count++;
       const follow = "mechanism" in term ? (term.mechanism === "include" ? term.target : undefined) : term.target;
-      if (follow !== undefined) await this.follow(domain, follow, path);
+      if (follow !== undefined) await this.follow(domain, follow, path, terms[i]);
+      else if ("mechanism" in term && term.mechanism !== "ptr") await this.probe(domain, term.mechanism, term.target ?? domain, terms[i]);
       breakdown.push(`${terms[i]} ${this.count - before}`);
     }
     return breakdown;
   }
 
-  private async follow(from: string, target: string, path: readonly string[]): Promise<void> {
+  /** The query an `a`, `mx` or `exists` term makes (A for an IPv4 sender, as mail-connect's are), counted when void. */
+  private async probe(domain: string, mechanism: string, target: string, term: string): Promise<void> {
+    if (target.includes("%") || this.count > FOLLOW_CAP) return; // a macro expands per message
+    const answer = await this.lookupRecords(target.toLowerCase().replace(/\.$/, ""), mechanism === "mx" ? "MX" : "A");
+    if (answer.status === "error") this.errors.push(`${target} ${mechanism === "mx" ? "MX" : "A"}: ${answer.message}`);
+    else if (answer.status === "none") this.voids.push(`${domain}: ${term}`);
+  }
+
+  private async follow(from: string, target: string, path: readonly string[], term: string): Promise<void> {
     if (target.includes("%")) return; // a macro: expands per message, cannot be followed here
     const name = target.toLowerCase().replace(/\.$/, "");
     if (path.includes(name)) {
@@ -92,11 +125,12 @@ class Counter {
       this.truncated = true;
       return;
     }
-    const answer = await this.lookupTxt(name);
+    const answer = await this.lookupRecords(name, "TXT");
     if (answer.status === "error") {
       this.errors.push(`${name} TXT: ${answer.message}`);
       return;
     }
+    if (answer.status === "none") this.voids.push(`${from}: ${term}`);
     const spf = answer.status === "found" ? answer.rdata.map(txtText).filter(isSpfText) : [];
     if (spf.length !== 1) {
       this.problems.push(`${from} includes ${name}, which has ${spf.length === 0 ? "no SPF record" : `${spf.length} SPF records`} (permerror, RFC 7208 §5.2)`);
@@ -107,8 +141,8 @@ class Counter {
 }
 
 /** Counts the DNS lookups of the SPF record `text` published at `domain`. */
-export async function countSpfLookups(domain: string, text: string, lookupTxt: TxtLookup): Promise<SpfLookupCount> {
-  const counter = new Counter(lookupTxt);
+export async function countSpfLookups(domain: string, text: string, lookup: SpfLookup): Promise<SpfLookupCount> {
+  const counter = new Counter(lookup);
   const breakdown = await counter.record(domain, text, [domain.toLowerCase()]);
-  return { count: counter.count, truncated: counter.truncated, breakdown, problems: counter.problems, errors: counter.errors };
+  return { count: counter.count, truncated: counter.truncated, voidLookups: counter.voids.length, voidTerms: counter.voids, breakdown, problems: counter.problems, errors: counter.errors };
 }

@@ -87,12 +87,25 @@ export function expectedFromSynth(dir: string, options: SynthExpectationOptions 
   }
   const chosen = wanted.length === 0 ? all : all.filter((s) => wanted.includes(s.name));
   const skipped: string[] = [];
-  const domains: ExpectedMailDomain[] = [];
+  // A domain that several stacks publish (the same records twice, or one stack per record
+  // kind) is checked once, against every stack's records; identical RRsets count once.
+  const byDomain = new Map<string, { rrsets: DnsRrset[]; stacks: string[] }>();
   for (const { name, file } of chosen) {
     for (const group of groupRrsetsByDomain(stackRrsets(name, readJson(file), skipped))) {
-      const rrsets = group.rrsets.map(({ name: n, type, ttl, rdata }) => ({ name: n, type, ttl, rdata: [...rdata] }));
-      domains.push({ domain: group.domain, rrsets, forbidden: forbiddenAutoSetup(group.domain, rrsets, STALE_AUTO_SETUP), source: `stack ${name}` });
+      const entry = byDomain.get(group.domain) ?? { rrsets: [], stacks: [] };
+      byDomain.set(group.domain, entry);
+      if (!entry.stacks.includes(name)) entry.stacks.push(name);
+      for (const { name: n, type, ttl, rdata } of group.rrsets) {
+        const set = { name: n, type, ttl, rdata: [...rdata] };
+        if (!entry.rrsets.some((s) => JSON.stringify(s) === JSON.stringify(set))) entry.rrsets.push(set);
+      }
     }
   }
+  const domains: ExpectedMailDomain[] = [...byDomain].map(([domain, { rrsets, stacks }]) => ({
+    domain,
+    rrsets,
+    forbidden: forbiddenAutoSetup(domain, rrsets, STALE_AUTO_SETUP),
+    source: `${stacks.length === 1 ? "stack" : "stacks"} ${stacks.join(", ")}`,
+  }));
   return { domains, stacks: chosen.map((s) => s.name), skipped };
 }

@@ -16,7 +16,7 @@ export type VerifyStatus = "ok" | "mismatch" | "error" | "skipped";
 export type VerifyCheckKind =
   /** The MX RRset at the domain. */
   | "mx"
-  /** The SPF record among the TXT records at the domain (exactly one, exactly as expected). */
+  /** The SPF record among the TXT records at the domain (exactly one, with the expected text). */
   | "spf"
   /** Other expected TXT values at the domain (site verifications); each must be present. */
   | "txt"
@@ -37,7 +37,9 @@ export type VerifyCheckKind =
   /** The DKIM record's public key decodes and is strong enough. */
   | "dkim-key"
   /** The DMARC record parses (v=DMARC1 first, a valid p=). */
-  | "dmarc-record";
+  | "dmarc-record"
+  /** With `--authoritative`: every name server of the zone has an address to ask (since JSON schema 2). */
+  | "name-servers";
 
 /** One row of the report. */
 export interface VerifyCheck {
@@ -53,8 +55,29 @@ export interface VerifyCheck {
   readonly expected: readonly string[];
   /** What live DNS answered, in the same form; `[]` = nothing (NXDOMAIN or no data). */
   readonly found: readonly string[];
-  /** What is wrong and what to do, or a note; undefined when there is nothing to say. */
+  /** What is wrong and what to do; undefined when there is nothing to say. */
   readonly hint?: string;
+  /**
+   * Something worth knowing about a passing check: the same text split into other
+   * character-strings, a TTL other than the planned one, a CNAME followed.
+   * @default - no note
+   */
+  readonly note?: string;
+  /**
+   * With `--authoritative`, when the zone's name servers answered differently: each server's view.
+   * @default - the servers agree (or only one was asked)
+   */
+  readonly servers?: readonly VerifyServerView[];
+}
+
+/** What one name server serves for a check (see {@link VerifyCheck.servers}). */
+export interface VerifyServerView {
+  /** `ns1.firma.de (192.0.2.1)`. */
+  readonly server: string;
+  readonly status: VerifyStatus;
+  readonly found: readonly string[];
+  readonly hint?: string;
+  readonly note?: string;
 }
 
 /** The overall outcome of one domain: the worst status of its checks (`skipped` counts as ok). */
@@ -66,6 +89,11 @@ export interface VerifyDomainReport {
   readonly domain: string;
   /** Where the expectation came from, e.g. `--domain`, `config[1]`, `stack beispieldomain-eu`. */
   readonly source?: string;
+  /**
+   * With `--authoritative`: the zone found for the domain and the name servers asked.
+   * @default - not asked directly
+   */
+  readonly nameServers?: { readonly zone: string; readonly servers: readonly string[] };
   readonly status: VerifyDomainStatus;
   readonly checks: readonly VerifyCheck[];
 }
@@ -100,8 +128,10 @@ export interface VerifySummary {
 
 /** The result of {@link verifyDomains}. */
 export interface VerifyReport {
-  /** The server asked (`127.0.0.1:5353`) or `system (<servers>)`. */
+  /** Where the domains' records were read: `127.0.0.1:5353`, `system (<servers>)` or `authoritative name servers`. */
   readonly resolver: string;
+  /** Where other names (SPF includes, mail-connect's hosts) were asked: `system (<servers>)` or the `--recursive-resolver`. */
+  readonly recursiveResolver: string;
   readonly domains: readonly VerifyDomainReport[];
   readonly summary: VerifySummary;
   /** 0 all good, 1 mismatches found, 2 something could not be checked (this wins over 1). */
