@@ -193,8 +193,12 @@ describe("npm pack", () => {
   test("declares cdktf and constructs as peers and every provider binding as an optional peer; only the DNS client is a dependency", () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(app, "node_modules", "cdktf-mail-connect", "package.json"), "utf8"));
     expect(manifest.dependencies).toEqual({ "dns-packet": expect.any(String), "dns-socket": expect.any(String) });
-    expect(manifest.peerDependencies).toEqual({ "@cdktf/provider-aws": "^21.0.0", "@cdktf/provider-cloudflare": "^13.0.0", cdktf: "^0.21.0", constructs: "^10.4.2" });
-    expect(manifest.peerDependenciesMeta).toEqual({ "@cdktf/provider-aws": { optional: true }, "@cdktf/provider-cloudflare": { optional: true } });
+    expect(manifest.peerDependencies).toMatchObject({ "@cdktf/provider-aws": "^21.0.0", "@cdktf/provider-cloudflare": "^13.0.0", cdktf: "^0.21.0", constructs: "^10.4.2" });
+    // Every provider binding this repository tests with is an optional peer, none a dependency.
+    const bindings = Object.keys(OWN.devDependencies).filter((name) => name.startsWith("@cdktf/provider-"));
+    expect(bindings.length).toBeGreaterThanOrEqual(2);
+    expect(Object.keys(manifest.peerDependencies).sort()).toEqual([...bindings, "cdktf", "constructs"].sort());
+    expect(manifest.peerDependenciesMeta).toEqual(Object.fromEntries(bindings.map((name) => [name, { optional: true }])));
     expect(manifest).toMatchObject({ license: "Apache-2.0", repository: { type: "git" }, bugs: { url: expect.stringMatching(/^https:\/\//) }, homepage: expect.stringMatching(/^https:\/\//) });
     expect(manifest.keywords).toEqual(expect.arrayContaining(["cdktf", "dns", "cloudflare", "route53"]));
   });
@@ -242,11 +246,11 @@ describe("a Cloudflare-only app with the installed tarball", () => {
       [
         'import { App, TerraformStack } from "cdktf";',
         'import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";',
-        'import { DnsZone, MailConnectDomain, ProviderBindingMissingError } from "cdktf-mail-connect";',
+        'import { BindingNotInstalledError, DnsZone, MailConnectDomain } from "cdktf-mail-connect";',
         'const stack = new TerraformStack(new App(), "mail");',
         'new CloudflareProvider(stack, "cloudflare");',
         'const domain = new MailConnectDomain(stack, "firma-de", { domain: "firma.de", zone: DnsZone.cloudflare({ zoneName: "firma.de" }) });',
-        "const names: string[] = [domain.fqdns.mx, new ProviderBindingMissingError({ packageName: \"x\", range: \"^1\" }, \"y\").packageName];",
+        "const names: string[] = [domain.fqdns.mx, new BindingNotInstalledError({ packageName: \"x\", range: \"^1\" }, \"y\").packageName];",
         "export { names };",
       ].join("\n"),
     );
@@ -260,7 +264,7 @@ describe("a Cloudflare-only app with the installed tarball", () => {
     expect(JSON.parse(result.stdout)).toEqual({
       awsBindings: "absent",
       route53Error:
-        "ProviderBindingMissingError: DnsZone.route53 (Route53 record sets) needs the package @cdktf/provider-aws, an optional peer dependency of cdktf-mail-connect that is not installed. Install it in your app: npm install @cdktf/provider-aws@^21",
+        "BindingNotInstalledError: DnsZone.route53 (Route53 record sets) needs the package @cdktf/provider-aws, which is not installed. Install it in your app: npm install @cdktf/provider-aws@^21",
     });
   });
 });

@@ -1,6 +1,7 @@
 export * from "./mail-connect";
 export * from "./errors";
-export { PROVIDER_BINDINGS, ProviderBindingMissingError, type ProviderBinding } from "./provider-bindings";
+export { PROVIDER_BINDINGS } from "./provider-bindings";
+export { BindingNotInstalledError, type BindingPackage } from "./providers/binding-loader";
 export * from "./options";
 export * from "./record-plan";
 export * from "./cidr";

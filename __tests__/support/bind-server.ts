@@ -21,6 +21,19 @@ export interface BindZone {
   readonly origin: string;
   /** The zone file text, e.g. from `toZoneFile(plan, { soa })` or `rrsetsToZoneFile`. */
   readonly zoneFileText: string;
+  /**
+   * Accept RFC 2136 dynamic updates to this zone signed with this TSIG key
+   * (`update-policy { grant <key> zonesub ANY; }`).
+   * @default - a static zone
+   */
+  readonly updateKey?: TsigKey;
+}
+
+/** A TSIG key (hmac-sha256) named in named.conf. */
+export interface TsigKey {
+  readonly name: string;
+  /** The secret, base64. */
+  readonly secret: string;
 }
 
 /** Options of {@link startBindServer}. */
@@ -81,8 +94,12 @@ async function findFreePort(): Promise<number> {
 
 /** The generated named.conf: one listener, no recursion, no control channel, no transfers. */
 function namedConf(dir: string, port: number, zones: readonly BindZone[]): string {
-  const zoneBlocks = zones.map(
-    (zone, i) => `zone "${zone.origin}" { type primary; file "${path.join(dir, `zone-${i}.db`)}"; };`,
+  const zoneBlocks = zones.map((zone, i) => {
+    const update = zone.updateKey === undefined ? "" : ` update-policy { grant "${zone.updateKey.name}" zonesub ANY; };`;
+    return `zone "${zone.origin}" { type primary; file "${path.join(dir, `zone-${i}.db`)}";${update} };`;
+  });
+  const keys = [...new Map(zones.flatMap((zone) => (zone.updateKey === undefined ? [] : [[zone.updateKey.name, zone.updateKey] as const]))).values()].map(
+    (key) => `key "${key.name}" { algorithm hmac-sha256; secret "${key.secret}"; };`,
   );
   return [
     "options {",
@@ -100,6 +117,7 @@ function namedConf(dir: string, port: number, zones: readonly BindZone[]): strin
     "};",
     // An empty controls block: no rndc channel on 127.0.0.1:953, which parallel servers would fight over.
     "controls { };",
+    ...keys,
     ...zoneBlocks,
     "",
   ].join("\n");

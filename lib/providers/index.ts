@@ -1,0 +1,10 @@
+export * from "./dns-provider-adapter";
+export { BindingNotInstalledError } from "./binding-loader";
+export * from "./publish-records";
+export * from "./provider-rrsets";
+export { rfc2136Adapter } from "./rfc2136/rfc2136-adapter";
+export type { Rfc2136ZoneOptions } from "./rfc2136/rfc2136-zone";
+export { azureDnsAdapter } from "./azure-dns/azure-dns-adapter";
+export type { AzureDnsZoneOptions } from "./azure-dns/azure-dns-zone";
+export { googleCloudDnsAdapter } from "./google-cloud-dns/google-cloud-dns-adapter";
+export type { GoogleCloudDnsZoneOptions } from "./google-cloud-dns/google-cloud-dns-zone";

@@ -1,0 +1,82 @@
+/**
+ * Publishing a plan through an adapter: checks the zone and the adoption, creates one
+ * resource per planned resource, adds the import blocks of adopted sets, and collects the
+ * warnings. The construct (phase 2 of issue 14) calls this; it contains no branch per provider.
+ */
+import { Token } from "cdktf";
+import { ValidateTerraformVersion } from "cdktf/lib/validations/validate-terraform-version";
+import { Construct } from "constructs";
+import { MailConnectValidationError, ValidationReason } from "../errors";
+import { MailConnectRecordPlan, PlanWarning, RecordPurpose } from "../record-plan";
+import { CreatedProviderResource, DnsProviderAdapter, DnsZoneCommonOptions } from "./dns-provider-adapter";
+
+/** Options of {@link publishRecords}. */
+export interface PublishRecordsOptions {
+  /**
+   * Import the existing record sets of these purposes (or all planned sets) instead of
+   * creating them, with the adapter's computed import ids (Terraform `import` blocks, >= 1.6).
+   * @default - nothing is imported
+   */
+  readonly adopt?: readonly RecordPurpose[] | "all";
+}
+
+/** What {@link publishRecords} made. */
+export interface PublishedRecords {
+  /** The created resources, in the plan's order. */
+  readonly resources: readonly CreatedProviderResource[];
+  /** The plan's warnings and the adapter's pitfall warnings. */
+  readonly warnings: readonly PlanWarning[];
+}
+
+/** Problems with `adopt` for this plan and adapter (paths under `adopt`). */
+function adoptionReasons(adopt: PublishRecordsOptions["adopt"], plan: MailConnectRecordPlan): ValidationReason[] {
+  if (adopt === undefined || adopt === "all") return [];
+  const planned = new Set(plan.records.map((record) => record.purpose));
+  return adopt.flatMap((purpose, index) =>
+    planned.has(purpose)
+      ? []
+      : [{ path: `adopt[${index}]`, value: purpose, rule: `names a record the plan for ${plan.domain} does not have`, fix: `Remove it, or change the options so that ${purpose} is planned.` }],
+  );
+}
+
+/**
+ * Renders `plan` into `scope` through `adapter`.
+ * @throws MailConnectValidationError with every problem of the zone options and the adoption
+ */
+export function publishRecords<Zone extends DnsZoneCommonOptions, Target>(
+  scope: Construct,
+  adapter: DnsProviderAdapter<Zone, Target>,
+  zone: Zone,
+  plan: MailConnectRecordPlan,
+  options: PublishRecordsOptions = {},
+): PublishedRecords {
+  const reasons = adapter.zoneReasons(zone);
+  if (reasons.length === 0) reasons.push(...adapter.domainReasons(zone, plan.domain));
+  reasons.push(...adoptionReasons(options.adopt, plan));
+  if (reasons.length > 0) throw new MailConnectValidationError(`${adapter.factory} records of "${plan.domain}"`, reasons);
+
+  const target = adapter.zoneTarget(scope, zone);
+  const planned = adapter.renderRecords(plan.records, target);
+  const adopt = options.adopt;
+  const adopted = planned.filter((item) => adopt === "all" || (adopt ?? []).some((purpose) => item.records.some((record) => record.purpose === purpose)));
+  const importIds = adopted.map((item) => adapter.importId(item, target));
+  const missing = importIds.flatMap((result) => ("missing" in result ? [result.missing] : []));
+  if (missing.length > 0) throw new MailConnectValidationError(`${adapter.factory} records of "${plan.domain}"`, missing);
+
+  // A plain loop: every provider resource captures the call stack while it is built (cdktf
+  // tokens), so each frame between the app and the binding's constructor costs synth time.
+  const resources: CreatedProviderResource[] = [];
+  for (const item of planned) resources.push({ ...item, resource: adapter.createResource(scope, item) });
+  adopted.forEach((item, index) => {
+    const result = importIds[index];
+    if (!("id" in result)) return;
+    const resource = resources.find((created) => created.id === item.id)!.resource;
+    resource.importFrom(result.id, zone.provider);
+    if (Token.isUnresolved(result.id)) {
+      // Expressions in `import.id` need Terraform >= 1.6 (hashicorp/terraform#33618).
+      resource.node.addValidation(new ValidateTerraformVersion(">=1.6", "Import blocks whose id references another resource or data source need Terraform >= 1.6."));
+    }
+  });
+  const adoptedPurposes = [...new Set(adopted.flatMap((item) => item.records.map((record) => record.purpose)))];
+  return { resources, warnings: [...plan.warnings, ...adapter.warnings(zone, { adopted: adoptedPurposes })] };
+}
