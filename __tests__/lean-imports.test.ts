@@ -5,6 +5,8 @@
  * statically, on every source file in lib/ (type-only imports included, as the standard says
  * NEVER), and at run time, by requiring the package root in a fresh process and looking at
  * what it loaded.
+ * Every provider binding is an optional peer dependency, so requiring the root loads none;
+ * a domain loads the few classes of its own provider (lib/providers/binding-loader.ts, loaded by each adapter).
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -66,20 +68,43 @@ describe("lean imports", () => {
     expect(offenders).toEqual([]);
   });
 
-  test("requiring the package root loads no provider root index, only a few provider files", () => {
+  /**
+   * The provider files (relative to node_modules) loaded after requiring the package root, and
+   * after then synthesizing one Cloudflare domain: one fresh process for both.
+   */
+  function providerFilesLoaded(): { afterRequire: string[]; afterCloudflareDomain: string[] } {
     const script = [
-      'require("./lib");',
-      "const files = Object.keys(require.cache).filter((f) => /[\\\\/]node_modules[\\\\/]@cdktf[\\\\/]provider-/.test(f));",
-      "process.stdout.write(JSON.stringify(files));",
+      "const loaded = () => Object.keys(require.cache).filter((f) => /[\\\\/]node_modules[\\\\/]@cdktf[\\\\/]provider-/.test(f));",
+      'const { MailConnectDomain, DnsZone } = require("./lib");',
+      "const afterRequire = loaded();",
+      'const { App, TerraformStack } = require("cdktf");',
+      'const stack = new TerraformStack(new App(), "s");',
+      'new MailConnectDomain(stack, "d", { domain: "firma.de", zone: DnsZone.cloudflare({ zoneName: "firma.de" }) });',
+      "process.stdout.write(JSON.stringify({ afterRequire, afterCloudflareDomain: loaded() }));",
     ].join("\n");
     const result = spawnSync(process.execPath, ["--require", "ts-node/register/transpile-only", "--eval", script], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
     expect({ status: result.status, stderr: result.status === 0 ? "" : result.stderr }).toEqual({ status: 0, stderr: "" });
-    const loaded = (JSON.parse(result.stdout) as string[]).map((file) => path.relative(path.join(ROOT, "node_modules"), file).split(path.sep).join("/"));
-    expect(loaded.filter((file) => /^@cdktf\/provider-[^/]+\/lib\/index\.js$/.test(file))).toEqual([]);
+    const relative = (files: string[]) => files.map((file) => path.relative(path.join(ROOT, "node_modules"), file).split(path.sep).join("/"));
+    const { afterRequire, afterCloudflareDomain } = JSON.parse(result.stdout) as { afterRequire: string[]; afterCloudflareDomain: string[] };
+    return { afterRequire: relative(afterRequire), afterCloudflareDomain: relative(afterCloudflareDomain) };
+  }
+
+  let loaded: ReturnType<typeof providerFilesLoaded>;
+  beforeAll(() => {
+    loaded = providerFilesLoaded();
+  }, 70_000);
+
+  test("requiring the package root loads no provider binding at all (they are optional peers, loaded on first use)", () => {
+    expect(loaded.afterRequire).toEqual([]);
+  });
+
+  test("a Cloudflare domain loads a handful of Cloudflare binding files and nothing of AWS", () => {
+    const files = loaded.afterCloudflareDomain;
     // A root import loads one file per resource type (over a thousand for AWS); the library
-    // needs a handful of classes.
-    expect(loaded.length).toBeGreaterThan(0);
-    expect(loaded.length).toBeLessThan(20);
-    expect(loaded.every((file) => /^@cdktf\/provider-(aws|cloudflare)\/lib\/[a-z0-9-]+\/index\.js$/.test(file))).toBe(true);
+    // needs the record class and the zone data source.
+    expect(files.filter((file) => /^@cdktf\/provider-[^/]+\/lib\/index\.js$/.test(file))).toEqual([]);
+    expect(files.length).toBeGreaterThan(0);
+    expect(files.length).toBeLessThan(10);
+    expect(files.every((file) => /^@cdktf\/provider-cloudflare\/lib\/[a-z0-9-]+\/index\.js$/.test(file))).toBe(true);
   });
 });

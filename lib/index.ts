@@ -1,5 +1,6 @@
 export * from "./mail-connect";
 export * from "./errors";
+export { PROVIDER_BINDINGS, BindingNotInstalledError, type BindingPackage } from "./providers/binding-loader";
 export * from "./options";
 export * from "./record-plan";
 export * from "./cidr";

@@ -6,8 +6,8 @@
  */
 import { Construct } from "constructs";
 import { Annotations, TerraformProvider, TerraformStack, Token } from "cdktf";
-import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
-import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import type { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
+import type { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { registerProblemSource } from "../app-validation";
 import { formatReason, ReasonCollector, ValidationReason } from "../errors";
 import { registeredFirewall, registerFirewall } from "./firewall-registry";
@@ -156,12 +156,12 @@ export class MailConnectFirewall extends Construct {
 
   /** The SMTP ingress rule resources. */
   public get ingressRules(): VpcSecurityGroupIngressRule[] {
-    return [...this.ruleResources.values()].filter((r): r is VpcSecurityGroupIngressRule => r instanceof VpcSecurityGroupIngressRule);
+    return [...this.ruleResources.values()].filter((r): r is VpcSecurityGroupIngressRule => r.terraformResourceType === "aws_vpc_security_group_ingress_rule");
   }
 
   /** The client egress rule resources. */
   public get egressRules(): VpcSecurityGroupEgressRule[] {
-    return [...this.ruleResources.values()].filter((r): r is VpcSecurityGroupEgressRule => r instanceof VpcSecurityGroupEgressRule);
+    return [...this.ruleResources.values()].filter((r): r is VpcSecurityGroupEgressRule => r.terraformResourceType === "aws_vpc_security_group_egress_rule");
   }
 
   private addRules(request: FirewallRequest): void {

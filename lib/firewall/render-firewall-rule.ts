@@ -4,9 +4,14 @@
  */
 import { Construct } from "constructs";
 import { TerraformProvider } from "cdktf";
-import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
-import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import type { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
+import type { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { lazyBindingClass, PROVIDER_BINDINGS } from "../providers/binding-loader";
 import { FirewallRuleSpec } from "./firewall-rule-plan";
+
+// One class per line, each loaded on first use (AWS's binding is an optional peer).
+const ingressRuleClass = lazyBindingClass(PROVIDER_BINDINGS.aws, "MailConnectFirewall (AWS security-group rules)", () => (require("@cdktf/provider-aws/lib/vpc-security-group-ingress-rule") as typeof import("@cdktf/provider-aws/lib/vpc-security-group-ingress-rule")).VpcSecurityGroupIngressRule);
+const egressRuleClass = lazyBindingClass(PROVIDER_BINDINGS.aws, "MailConnectFirewall (AWS security-group rules)", () => (require("@cdktf/provider-aws/lib/vpc-security-group-egress-rule") as typeof import("@cdktf/provider-aws/lib/vpc-security-group-egress-rule")).VpcSecurityGroupEgressRule);
 
 /** A rule resource this library makes. */
 export type FirewallRuleResource = VpcSecurityGroupIngressRule | VpcSecurityGroupEgressRule;
@@ -28,6 +33,6 @@ export function renderFirewallRule(
     provider,
   };
   return rule.direction === "ingress"
-    ? new VpcSecurityGroupIngressRule(scope, rule.id, config)
-    : new VpcSecurityGroupEgressRule(scope, rule.id, config);
+    ? new (ingressRuleClass())(scope, rule.id, config)
+    : new (egressRuleClass())(scope, rule.id, config);
 }

@@ -4,9 +4,8 @@
  * `-google`), and a missing one fails with the command that installs it. Each class is
  * required by its deep path (a package root loads thousands of modules; see
  * __tests__/lean-imports.test.ts).
- *
- * Phase 1 of issue 14 keeps this beside the Cloudflare/Route53 loader of the optional-peer
- * work (issue 15); the two are meant to become one.
+ * Every binding is an optional peer dependency (package.json `peerDependenciesMeta`); the
+ * adapters and the firewall load their classes through `lazyBindingClass`.
  */
 import type { Construct } from "constructs";
 import type { TerraformResource } from "cdktf";
@@ -16,6 +15,18 @@ export interface BindingPackage {
   readonly packageName: string;
   readonly range: string;
 }
+
+/**
+ * The binding packages, and the major version ranges this library is written against
+ * (package.json `peerDependencies`): one per DNS provider, and AWS's also for the firewall.
+ */
+export const PROVIDER_BINDINGS = {
+  cloudflare: { packageName: "@cdktf/provider-cloudflare", range: "^13" },
+  aws: { packageName: "@cdktf/provider-aws", range: "^21" },
+  dns: { packageName: "@cdktf/provider-dns", range: "^9" },
+  azurerm: { packageName: "@cdktf/provider-azurerm", range: "^14" },
+  google: { packageName: "@cdktf/provider-google", range: "^16" },
+} as const satisfies Record<string, BindingPackage>;
 
 /** Thrown when a provider's resources are needed and its binding package is not installed. */
 export class BindingNotInstalledError extends Error {

@@ -1,5 +1,4 @@
 export * from "./dns-provider-adapter";
-export { BindingNotInstalledError } from "./binding-loader";
 export * from "./publish-records";
 export { providerRrsetsFromTerraform } from "./provider-rrsets";
 export * from "./provider-registry";

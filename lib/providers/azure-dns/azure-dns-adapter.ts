@@ -9,7 +9,7 @@ import type { DnsSrvRecord } from "@cdktf/provider-azurerm/lib/dns-srv-record";
 import type { DnsTxtRecord } from "@cdktf/provider-azurerm/lib/dns-txt-record";
 import { TerraformStack } from "cdktf";
 import { resolveText } from "../../resolve-text";
-import { BindingClass, BindingPackage, lazyBindingClass } from "../binding-loader";
+import { BindingClass, BindingPackage, lazyBindingClass, PROVIDER_BINDINGS } from "../binding-loader";
 import { noOverwriteReasons } from "../overwrite-switch";
 import { DnsProviderAdapter } from "../dns-provider-adapter";
 import { checkZoneName, zoneDomainReasons } from "../zone-name";
@@ -18,7 +18,7 @@ import { AZURE_DNS_RESOURCE_TYPES, azureDnsImportId, azureDnsRecordConfigs } fro
 import { AZURE_DNS_FACTORY, azureDnsTarget, AzureDnsTarget, azureDnsZoneReasons, AzureDnsZoneOptions } from "./azure-dns-zone";
 
 /** The binding, pinned in devDependencies; an optional peer for users. */
-export const AZURE_DNS_BINDING: BindingPackage = { packageName: "@cdktf/provider-azurerm", range: "^14" };
+export const AZURE_DNS_BINDING: BindingPackage = PROVIDER_BINDINGS.azurerm;
 
 const NEEDED_FOR = `${AZURE_DNS_FACTORY} (azurerm DNS record sets)`;
 // Literal deep specifiers: the azurerm package root loads ~1,500 modules.

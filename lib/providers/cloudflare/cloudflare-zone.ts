@@ -3,13 +3,13 @@
  * per zone name, provider and stack).
  */
 import type { DataCloudflareZone } from "@cdktf/provider-cloudflare/lib/data-cloudflare-zone";
-import { BindingPackage, lazyBindingClass } from "../binding-loader";
+import { BindingPackage, lazyBindingClass, PROVIDER_BINDINGS } from "../binding-loader";
 import { ZoneIdRules } from "../zone-id-or-name";
 
 export const CLOUDFLARE_FACTORY = "DnsZone.cloudflare";
 
 /** The binding; an optional peer for users. */
-export const CLOUDFLARE_BINDING: BindingPackage = { packageName: "@cdktf/provider-cloudflare", range: "^13" };
+export const CLOUDFLARE_BINDING: BindingPackage = PROVIDER_BINDINGS.cloudflare;
 
 const zoneDataClass = lazyBindingClass(
   CLOUDFLARE_BINDING,

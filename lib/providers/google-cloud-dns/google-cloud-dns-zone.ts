@@ -10,7 +10,7 @@ import { IConstruct } from "constructs";
 import type { DataGoogleDnsManagedZone } from "@cdktf/provider-google/lib/data-google-dns-managed-zone";
 import { ValidationReason } from "../../errors";
 import { resolveText } from "../../resolve-text";
-import { BindingPackage, lazyBindingClass } from "../binding-loader";
+import { BindingPackage, lazyBindingClass, PROVIDER_BINDINGS } from "../binding-loader";
 import { DnsZoneCommonOptions } from "../dns-provider-adapter";
 import { checkZoneName } from "../zone-name";
 
@@ -42,7 +42,7 @@ export interface GoogleCloudDnsTarget {
 export const GOOGLE_CLOUD_DNS_FACTORY = "DnsZone.googleCloudDns";
 
 /** The binding, pinned in devDependencies; an optional peer for users. */
-export const GOOGLE_CLOUD_DNS_BINDING: BindingPackage = { packageName: "@cdktf/provider-google", range: "^16" };
+export const GOOGLE_CLOUD_DNS_BINDING: BindingPackage = PROVIDER_BINDINGS.google;
 
 // Cloud DNS resource names: 1-63 lowercase letters, digits and hyphens, starting with a letter
 // (ManagedZone.name in the Cloud DNS API reference). Project ids: 6-30 characters.

@@ -7,7 +7,7 @@ import type { MxRecordSet } from "@cdktf/provider-dns/lib/mx-record-set";
 import type { SrvRecordSet } from "@cdktf/provider-dns/lib/srv-record-set";
 import type { TxtRecordSet } from "@cdktf/provider-dns/lib/txt-record-set";
 import { Construct } from "constructs";
-import { BindingClass, BindingPackage, lazyBindingClass } from "../binding-loader";
+import { BindingClass, BindingPackage, lazyBindingClass, PROVIDER_BINDINGS } from "../binding-loader";
 import { noOverwriteReasons } from "../overwrite-switch";
 import { DnsProviderAdapter, PlannedProviderResource } from "../dns-provider-adapter";
 import { checkZoneName, zoneDomainReasons } from "../zone-name";
@@ -16,7 +16,7 @@ import { RFC2136_RESOURCE_TYPES, rfc2136ImportId, rfc2136RecordConfigs } from ".
 import { RFC2136_FACTORY, Rfc2136Target, Rfc2136ZoneOptions } from "./rfc2136-zone";
 
 /** The binding, pinned in devDependencies; an optional peer for users. */
-export const RFC2136_BINDING: BindingPackage = { packageName: "@cdktf/provider-dns", range: "^9" };
+export const RFC2136_BINDING: BindingPackage = PROVIDER_BINDINGS.dns;
 
 const NEEDED_FOR = `${RFC2136_FACTORY} (hashicorp/dns record sets)`;
 // Literal deep specifiers: each require stays visible to bundlers and the import scanner.

@@ -3,13 +3,13 @@
  * source, once per zone name, provider and stack).
  */
 import type { DataAwsRoute53Zone } from "@cdktf/provider-aws/lib/data-aws-route53-zone";
-import { BindingPackage, lazyBindingClass } from "../binding-loader";
+import { BindingPackage, lazyBindingClass, PROVIDER_BINDINGS } from "../binding-loader";
 import { ZoneIdRules } from "../zone-id-or-name";
 
 export const ROUTE53_FACTORY = "DnsZone.route53";
 
 /** The binding; an optional peer for users (the firewall uses it too). */
-export const ROUTE53_BINDING: BindingPackage = { packageName: "@cdktf/provider-aws", range: "^21" };
+export const ROUTE53_BINDING: BindingPackage = PROVIDER_BINDINGS.aws;
 
 const zoneDataClass = lazyBindingClass(
   ROUTE53_BINDING,
