@@ -1,10 +1,13 @@
 /**
- * The provider round-trip through an adapter (lib/providers): a scenario's plan is published
- * into a real cdktf stack with the adapter's real binding classes, synthesized with
+ * The provider round-trip through an adapter (lib/providers): a scenario is published as a
+ * real `MailConnectDomain` in the adapter's `DnsZone` (or, with adoption options, its plan
+ * through `publishRecords`) into a real cdktf stack with the adapter's real binding classes, synthesized with
  * `Testing.synth` (validations on), and the synthesized resources are read back into the
  * RRsets that provider serves (`providerRrsetsFromTerraform`), written as the zone BIND serves.
  */
 import { TerraformStack, Testing } from "cdktf";
+import { MailConnectDomain } from "../../lib/mail-connect-domain";
+import { DnsZone } from "../../lib/providers/dns-zone";
 import { DnsProviderAdapter, DnsZoneCommonOptions } from "../../lib/providers/dns-provider-adapter";
 import { providerRrsetsFromTerraform } from "../../lib/providers/provider-rrsets";
 import { publishRecords, PublishRecordsOptions } from "../../lib/providers/publish-records";
@@ -23,7 +26,15 @@ export interface AdapterCase<Zone extends DnsZoneCommonOptions> {
   readonly zoneFor: (origin: string) => Zone;
 }
 
-/** The synthesized Terraform JSON of one scenario's records through the adapter. */
+/** The `DnsZone` of the adapter's factory for one scenario. */
+function dnsZoneOf<Zone extends DnsZoneCommonOptions>(provider: AdapterCase<Zone>, origin: string): DnsZone {
+  const factories: Record<string, (zone: never) => DnsZone> = { rfc2136: DnsZone.rfc2136, "azure-dns": DnsZone.azureDns, "google-cloud-dns": DnsZone.googleCloudDns, cloudflare: DnsZone.cloudflare, route53: DnsZone.route53 };
+  const zone = factories[provider.adapter.kind](provider.zoneFor(origin) as never);
+  expect(zone.adapter).toBe(provider.adapter);
+  return zone;
+}
+
+/** The synthesized Terraform JSON of one scenario's records: through a MailConnectDomain, or with `options` through `publishRecords`. */
 export function synthesizeThroughAdapter<Zone extends DnsZoneCommonOptions>(
   provider: AdapterCase<Zone>,
   { scenario, plan }: PlannedScenario,
@@ -31,7 +42,11 @@ export function synthesizeThroughAdapter<Zone extends DnsZoneCommonOptions>(
 ): TerraformJson & { readonly import?: readonly { readonly id: string; readonly to: string }[] } {
   const stack = new TerraformStack(Testing.app(), "scenario");
   provider.addProvider(stack);
-  publishRecords(stack, provider.adapter, provider.zoneFor(scenario.origin), plan, options);
+  if (Object.keys(options).length === 0) {
+    new MailConnectDomain(stack, "domain", { ...scenario.options, zone: dnsZoneOf(provider, scenario.origin) });
+  } else {
+    publishRecords(stack, provider.adapter, provider.zoneFor(scenario.origin), plan, options);
+  }
   return JSON.parse(Testing.synth(stack, true)) as TerraformJson;
 }
 
