@@ -6,7 +6,7 @@ export { REFUSE_WIDER_THAN, WARN_WIDER_THAN } from "./firewall-networks";
 export type { FirewallNetwork, FirewallWarning } from "./firewall-networks";
 export { cidrSlug, firewallRuleId } from "./firewall-rule-plan";
 export type { FirewallDirection, FirewallRuleSpec } from "./firewall-rule-plan";
-export type { FirewallRuleResource } from "./render-firewall-rule";
+export type { FirewallRuleResource } from "./mail-connect-firewall";
 export {
   RULE_DESCRIPTION_CHARACTERS,
   RULE_DESCRIPTION_MAX_LENGTH,

@@ -10,12 +10,12 @@ import type { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-sec
 import type { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { registerProblemSource } from "../app-validation";
 import { formatReason, ReasonCollector, ValidationReason } from "../errors";
-import { registeredFirewall, registerFirewall } from "./firewall-registry";
 import { checkFirewallOptions, FirewallRequest, MailConnectFirewallOptions, MailConnectFirewallProps } from "./firewall-props";
 import { FirewallRuleSpec, planFirewallRules } from "./firewall-rule-plan";
-import { FirewallRuleResource, renderFirewallRule } from "./render-firewall-rule";
 import { ruleDescriptionProblem } from "./rule-description";
 import { checkSecurityGroupId, describeSecurityGroupId, securityGroupKey, securityGroupSlug } from "./security-group-id";
+import { lazyBindingClass, PROVIDER_BINDINGS } from "../providers/binding-loader";
+
 // cdktf's own naming of Terraform addresses (not re-exported from the package root).
 import { makeUniqueId } from "cdktf/lib/private/unique";
 
@@ -194,4 +194,57 @@ export class MailConnectFirewall extends Construct {
     }
     return problems;
   }
+}
+
+/**
+ * Which `MailConnectFirewall` owns which security group, per stack. One group must get one
+ * set of rules: AWS rejects an identical second rule with `InvalidPermission.Duplicate`.
+ */
+const firewallsByStack = new WeakMap<TerraformStack, Map<string, MailConnectFirewall>>();
+
+/** The firewall of the group with this key (see `securityGroupKey`) in `stack`, if any. */
+export function registeredFirewall(stack: TerraformStack, key: string): MailConnectFirewall | undefined {
+  return firewallsByStack.get(stack)?.get(key);
+}
+
+/** Records that `firewall` owns the group with this key in `stack`. */
+export function registerFirewall(stack: TerraformStack, key: string, firewall: MailConnectFirewall): void {
+  let firewalls = firewallsByStack.get(stack);
+  if (firewalls === undefined) {
+    firewalls = new Map();
+    firewallsByStack.set(stack, firewalls);
+  }
+  firewalls.set(key, firewall);
+}
+
+/**
+ * Turns one planned rule into its AWS resource. One CIDR per rule, as the VPC rule resources
+ * require; `cidr_ipv4` or `cidr_ipv6` by address family.
+ */
+// One class per line, each loaded on first use (AWS's binding is an optional peer).
+const ingressRuleClass = lazyBindingClass(PROVIDER_BINDINGS.aws, "MailConnectFirewall (AWS security-group rules)", () => (require("@cdktf/provider-aws/lib/vpc-security-group-ingress-rule") as typeof import("@cdktf/provider-aws/lib/vpc-security-group-ingress-rule")).VpcSecurityGroupIngressRule);
+const egressRuleClass = lazyBindingClass(PROVIDER_BINDINGS.aws, "MailConnectFirewall (AWS security-group rules)", () => (require("@cdktf/provider-aws/lib/vpc-security-group-egress-rule") as typeof import("@cdktf/provider-aws/lib/vpc-security-group-egress-rule")).VpcSecurityGroupEgressRule);
+
+/** A rule resource this library makes. */
+export type FirewallRuleResource = VpcSecurityGroupIngressRule | VpcSecurityGroupEgressRule;
+
+/** Creates the resource for `rule` under `scope`, with the rule's id. */
+export function renderFirewallRule(
+  scope: Construct,
+  rule: FirewallRuleSpec,
+  securityGroupId: string,
+  provider: TerraformProvider | undefined,
+): FirewallRuleResource {
+  const config = {
+    securityGroupId,
+    ipProtocol: "tcp",
+    fromPort: rule.port,
+    toPort: rule.port,
+    ...(rule.network.family === 4 ? { cidrIpv4: rule.network.cidr } : { cidrIpv6: rule.network.cidr }),
+    description: rule.description,
+    provider,
+  };
+  return rule.direction === "ingress"
+    ? new (ingressRuleClass())(scope, rule.id, config)
+    : new (egressRuleClass())(scope, rule.id, config);
 }

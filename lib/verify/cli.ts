@@ -8,7 +8,6 @@ import { parseCliArgs } from "./cli-args";
 import { VERIFY_USAGE } from "./cli-usage";
 import { ExpectedMailDomain } from "./expected-domain";
 import { expectedFromOptionsList } from "./expected-from-options";
-import { ProgressStream, progressLine } from "./progress";
 import { reportJsonText } from "./report-json";
 import { writeJunit } from "./report-junit";
 import { formatReportTable, outputWidth } from "./report-table";
@@ -107,4 +106,27 @@ export async function runCli(argv: readonly string[], streams: CliStreams = { st
     streams.stderr.write(`${PROGRAM}: internal error: ${(error as Error).stack ?? String(error)}\n`);
     return VERIFY_EXIT.error;
   }
+}
+
+/**
+ * A one-line progress indicator on stderr (`[ 12/200] checked firma.de`), only when stderr
+ * is a terminal and many domains are checked, so pipes and logs stay clean.
+ */
+/** From this many domains on, a terminal gets a progress line. */
+export const PROGRESS_MIN_DOMAINS = 5;
+
+/** The stream the progress line is written to. */
+export interface ProgressStream {
+  readonly isTTY?: boolean;
+  write(text: string): unknown;
+}
+
+/** A progress callback for `verifyDomains` and a function that clears the line, or undefined when none is shown. */
+export function progressLine(stream: ProgressStream, total: number): { update: (done: number, total: number, domain: string) => void; finish: () => void } | undefined {
+  if (stream.isTTY !== true || total < PROGRESS_MIN_DOMAINS) return undefined;
+  const width = String(total).length;
+  return {
+    update: (done, all, domain) => stream.write(`\r\x1b[K[${String(done).padStart(width)}/${all}] checked ${domain}`),
+    finish: () => stream.write("\r\x1b[K"),
+  };
 }

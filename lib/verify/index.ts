@@ -6,8 +6,8 @@ export { expectedFromOptions, expectedFromOptionsList } from "./expected-from-op
 export type { LabelledOptions } from "./expected-from-options";
 export { expectedFromSynth } from "./synth-expected";
 export type { SynthExpectation, SynthExpectationOptions } from "./synth-expected";
-export { groupRrsetsByDomain } from "./domain-grouping";
-export type { GroupedDomain } from "./domain-grouping";
+export { groupRrsetsByDomain } from "./synth-expected";
+export type { GroupedDomain } from "./synth-expected";
 export { VERIFY_EXIT } from "./verify-report";
 export type {
   VerifyCheck,

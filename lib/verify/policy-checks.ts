@@ -5,7 +5,7 @@
 import { ExpectedMailDomain } from "./expected-domain";
 import { DnsLookup } from "./live-dns";
 import { isSpfText, txtText } from "./rdata";
-import { recordKind } from "./record-kind";
+import { recordKind } from "./record-checks";
 import { SPF_LOOKUP_LIMIT, SPF_VOID_LOOKUP_LIMIT, countSpfLookups } from "./spf-lookups";
 import { checkDkimKey } from "./dkim-key-check";
 import { checkDmarcRecords } from "./dmarc-record-check";
