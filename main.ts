@@ -14,7 +14,7 @@ import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
 import { App, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { DnsZone } from "./lib/dns-zone";
-import { MailConnectDomain } from "./lib/mail-connect-domain";
+import { MailConnectDomain } from "./lib/construct/mail-connect-domain";
 
 /** Outputs a domain's record names and mail client settings. */
 function outputDomain(stack: TerraformStack, domain: MailConnectDomain): void {

@@ -1,5 +1,5 @@
 import * as fs from "fs";
-import { quoteCharacterString } from "../lib/dns-rrset";
+import { quoteCharacterString } from "../lib/plan/dns-rrset";
 import { rrsetsToZoneFile } from "../lib/zone-file";
 import { BIND_INSTALL_HINT, findBindProgram } from "./support/bind-binaries";
 import { bindResolver, digAnswer, dnsOutcome } from "./support/bind-query";

@@ -1,7 +1,7 @@
-import { DnsRrset, planToRrsets, quoteCharacterString } from "../lib/dns-rrset";
+import { DnsRrset, planToRrsets, quoteCharacterString } from "../lib/plan/dns-rrset";
 import { MailConnectValidationError } from "../lib/errors";
 import { planMailConnectRecords } from "../lib/plan/plan-records";
-import { MailConnectRecordPlan } from "../lib/record-plan";
+import { MailConnectRecordPlan } from "../lib/plan/record-plan";
 import { rrsetsToZoneFile, toZoneFile } from "../lib/zone-file";
 import { parsePresentationLines } from "./support/bind-query";
 import { checkZone } from "./support/check-zone";

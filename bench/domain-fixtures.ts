@@ -6,7 +6,7 @@
  * and the baseline side build their stacks from this one list, so they describe the same
  * records.
  */
-import type { MailConnectProduct } from "../lib/options";
+import type { MailConnectProduct } from "../lib/mail-connect/options";
 
 /** One domain of the portfolio, in provider-neutral terms. */
 export interface BenchDomain {

@@ -11,7 +11,7 @@ import * as os from "os";
 import * as path from "path";
 import { startBindServer } from "../__tests__/support/bind-server";
 import { mailConnectZone } from "../__tests__/support/mail-connect-zone";
-import { liveZone, plannedRrsets } from "../__tests__/verify-support/live-zones";
+import { liveZone, plannedRrsets } from "../__tests__/verify/support/live-zones";
 import { VerifySample } from "./verify-worker";
 
 /** What the bench reports. */

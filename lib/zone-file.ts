@@ -3,12 +3,12 @@
  * somewhere this library does not render to: paste or import the file there. The same
  * writer feeds the test BIND server, from a plan or from any other source of RRsets.
  */
-import { DnsRrset, absoluteName, planToRrsets } from "./dns-rrset";
+import { DnsRrset, absoluteName, planToRrsets } from "./plan/dns-rrset";
 import { ReasonCollector, quoteValue } from "./errors";
-import { MAIL_CONNECT } from "./mail-connect";
+import { MAIL_CONNECT } from "./mail-connect/mail-connect";
 import { MAX_DNS_NAME_LENGTH, isWithinDomain, normaliseHostName } from "./plan/host-names";
 import { ownProperty } from "./plan/own-options";
-import { MailConnectRecordPlan } from "./record-plan";
+import { MailConnectRecordPlan } from "./plan/record-plan";
 
 /** The SOA timers written with `soa`: refresh, retry, expire, negative-caching TTL (seconds). */
 export const ZONE_SOA_TIMERS = { refresh: 3600, retry: 900, expire: 1209600, minimum: 300 } as const;

@@ -10,7 +10,7 @@ import * as os from "os";
 import * as path from "path";
 import fc from "fast-check";
 import { DnsZone, MailConnectValidationError, RecordAdoption, planMailConnectRecords, planToRrsets, rrsetsToZoneFile, toZoneFile } from "../../lib";
-import { UnpublishableRecordError, publishedRrsetsFromTerraform } from "../../lib/published";
+import { UnpublishableRecordError, publishedRrsetsFromTerraform } from "../../lib/providers/published";
 import { expectedFromSynth } from "../../lib/verify";
 import { VerifyInputError } from "../../lib/verify/verify-input-error";
 

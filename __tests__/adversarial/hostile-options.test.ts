@@ -8,11 +8,11 @@ import { domainToUnicode } from "url";
 import fc from "fast-check";
 import { spf } from "mailauth/lib/spf";
 // Direct imports: the planner and the zone file load no cdktf, which keeps this file fast.
-import { planToRrsets } from "../../lib/dns-rrset";
+import { planToRrsets } from "../../lib/plan/dns-rrset";
 import { MailConnectValidationError } from "../../lib/errors";
 import { planMailConnectRecords } from "../../lib/plan/plan-records";
 import { MAX_TXT_RRSET_CONTENT_LENGTH, MAX_TXT_TEXT_LENGTH, txtContentLength } from "../../lib/plan/txt-strings";
-import { MailConnectRecordPlan, TxtValue } from "../../lib/record-plan";
+import { MailConnectRecordPlan, TxtValue } from "../../lib/plan/record-plan";
 import { toZoneFile } from "../../lib/zone-file";
 import { checkZones } from "../support/check-zones";
 import { PRIVATE_KEYS, UNUSABLE_KEYS, hostileOptions, withNullPrototypes } from "./arbitraries";

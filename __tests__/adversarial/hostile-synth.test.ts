@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { App, TerraformStack, Testing } from "cdktf";
 import { DnsZone, MailConnectDomain, MailConnectRecordPlan, MailConnectValidationError, planMailConnectRecords, planToRrsets } from "../../lib";
-import { TerraformJson, publishedRrsetsFromTerraform } from "../../lib/published";
+import { TerraformJson, publishedRrsetsFromTerraform } from "../../lib/providers/published";
 import { cloudflareStack, route53Stack } from "../support/domain-stack";
 import { allStrings, comparableRrsets, hasUnescapedTemplate } from "../support/terraform-strings";
 import { hostileOptions } from "./arbitraries";

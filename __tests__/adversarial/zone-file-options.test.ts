@@ -4,7 +4,7 @@
  * that holds exactly the SOA, the NS records and the planned records (no injected line).
  */
 import fc from "fast-check";
-import { planToRrsets } from "../../lib/dns-rrset";
+import { planToRrsets } from "../../lib/plan/dns-rrset";
 import { MailConnectValidationError } from "../../lib/errors";
 import { planMailConnectRecords } from "../../lib/plan/plan-records";
 import { toZoneFile } from "../../lib/zone-file";

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from "crypto";
 import { planMailConnectRecords } from "../../lib/plan/plan-records";
-import { TxtValue } from "../../lib/record-plan";
-import { MAIL_CONNECT } from "../../lib/mail-connect";
+import { TxtValue } from "../../lib/plan/record-plan";
+import { MAIL_CONNECT } from "../../lib/mail-connect/mail-connect";
 import { RSA_2048_PUBLIC_KEY } from "../support/domain-stack";
 import { validationReasonsOf } from "../support/validation-error";
 

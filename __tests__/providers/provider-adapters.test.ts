@@ -22,7 +22,7 @@ import { googleCloudDnsAdapter } from "../../lib/providers/google-cloud-dns/goog
 import { providerRrsetsFromTerraform } from "../../lib/providers/provider-rrsets";
 import { publishRecords, PublishRecordsOptions } from "../../lib/providers/publish-records";
 import { rfc2136Adapter } from "../../lib/providers/rfc2136/rfc2136-adapter";
-import { parseQuotedStrings, UnpublishableRecordError } from "../../lib/published";
+import { parseQuotedStrings, UnpublishableRecordError } from "../../lib/providers/published";
 import { MAXIMAL_RECORD_OPTIONS } from "../support/domain-stack";
 
 type Json = { resource: Record<string, Record<string, Record<string, unknown>>>; import?: { id: string; to: string }[]; data?: Record<string, unknown> };

@@ -7,7 +7,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
 import { App, TerraformStack, Testing } from "cdktf";
 import { IConstruct } from "constructs";
-import { MailConnectRecordOptions } from "../../lib/options";
+import { MailConnectRecordOptions } from "../../lib/mail-connect/options";
 
 /** A Cloudflare zone id placeholder: 32 lowercase hex digits. */
 export const CF_ZONE_ID = "0123456789abcdef0123456789abcdef";

@@ -4,7 +4,7 @@
  * the article names (80.254.138.128/26); the host addresses are test choices inside it, not
  * mail-connect's real ones (the article says those change without notice).
  */
-import { DnsRrset } from "../../lib/dns-rrset";
+import { DnsRrset } from "../../lib/plan/dns-rrset";
 import { ZoneSoaOptions, rrsetsToZoneFile } from "../../lib/zone-file";
 import { BindZone } from "./bind-server";
 

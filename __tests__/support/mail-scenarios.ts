@@ -6,7 +6,7 @@
  * A scenario yields plans through `planMailConnectRecords`; a later provider round-trip can
  * feed the same scenarios through a renderer and compare the same expectations.
  */
-import { MailConnectRecordOptions } from "../../lib/options";
+import { MailConnectRecordOptions } from "../../lib/mail-connect/options";
 import { DkimTestKey, generateDkimKey } from "./mail-auth";
 
 /** The keys the scenarios sign with (generated once per test file). */

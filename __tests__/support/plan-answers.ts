@@ -3,7 +3,7 @@
  * (the plan's own field names), so a test compares values, not presentation strings.
  */
 import { promises as dns } from "dns";
-import { MailConnectRecordPlan, PlannedRecordType } from "../../lib/record-plan";
+import { MailConnectRecordPlan, PlannedRecordType } from "../../lib/plan/record-plan";
 
 /** One RRset the plan publishes: its values in the plan's structured form. */
 export interface ExpectedRrset {

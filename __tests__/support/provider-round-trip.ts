@@ -6,12 +6,12 @@
  * RRsets that provider serves (`providerRrsetsFromTerraform`), written as the zone BIND serves.
  */
 import { TerraformStack, Testing } from "cdktf";
-import { MailConnectDomain } from "../../lib/mail-connect-domain";
+import { MailConnectDomain } from "../../lib/construct/mail-connect-domain";
 import { DnsZone } from "../../lib/providers/dns-zone";
 import { DnsProviderAdapter, DnsZoneCommonOptions } from "../../lib/providers/dns-provider-adapter";
 import { providerRrsetsFromTerraform } from "../../lib/providers/provider-rrsets";
 import { publishRecords, PublishRecordsOptions } from "../../lib/providers/publish-records";
-import { TerraformJson } from "../../lib/published";
+import { TerraformJson } from "../../lib/providers/published";
 import { rrsetsToZoneFile } from "../../lib/zone-file";
 import { BindServer, startBindServer } from "./bind-server";
 import { mailConnectZone, TEST_ZONE_SOA } from "./mail-connect-zone";

@@ -5,7 +5,7 @@
  * with `rrsetsToZoneFile`. The expectations stay those of the plan either way.
  */
 import { planMailConnectRecords } from "../../lib/plan/plan-records";
-import { MailConnectRecordPlan } from "../../lib/record-plan";
+import { MailConnectRecordPlan } from "../../lib/plan/record-plan";
 import { toZoneFile } from "../../lib/zone-file";
 import { BindZone } from "./bind-server";
 import { TEST_ZONE_SOA } from "./mail-connect-zone";

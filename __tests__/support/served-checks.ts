@@ -5,7 +5,7 @@
  * mail-connect's network and the planned result from outside, DKIM with the published key,
  * DMARC and its policy. The expectations come from the plan.
  */
-import { MailConnectRecordPlan } from "../../lib/record-plan";
+import { MailConnectRecordPlan } from "../../lib/plan/record-plan";
 import { bindResolver, digAnswers } from "./bind-query";
 import { BindServer } from "./bind-server";
 import { authenticateMessage, bindMailauthResolver, buildMessage, signMessage } from "./mail-auth";

@@ -7,7 +7,7 @@ import * as path from "path";
 import * as ts from "typescript";
 
 const ROOT = path.join(__dirname, "..", "..");
-const SOURCES = ["lib/options.ts", "lib/mail-connect-domain.ts", "lib/firewall/firewall-props.ts", "lib/providers/zone-id-or-name.ts", "lib/providers/dns-provider-adapter.ts"];
+const SOURCES = ["lib/mail-connect/options.ts", "lib/construct/mail-connect-domain.ts", "lib/firewall/firewall-props.ts", "lib/providers/zone-id-or-name.ts", "lib/providers/dns-provider-adapter.ts"];
 
 /** One documented prop: its dotted path under the root interface and its `@default` text. */
 export interface DocumentedProp {

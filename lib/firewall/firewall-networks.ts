@@ -11,8 +11,8 @@
  */
 import { Token } from "cdktf";
 import { formatReason, ReasonCollector } from "../errors";
-import { parseNetwork, ParsedNetwork } from "../cidr";
-import { MAIL_CONNECT } from "../mail-connect";
+import { parseNetwork, ParsedNetwork } from "../plan/cidr";
+import { MAIL_CONNECT } from "../mail-connect/mail-connect";
 
 /** Networks wider than this prefix length (a smaller number) are refused. */
 export const REFUSE_WIDER_THAN = { 4: 16, 6: 32 } as const;

@@ -3,7 +3,7 @@
  */
 import { TerraformProvider } from "cdktf";
 import { ReasonCollector } from "../errors";
-import { MAIL_CLIENT_PORTS, MAIL_CONNECT, MailClientService } from "../mail-connect";
+import { MAIL_CLIENT_PORTS, MAIL_CONNECT, MailClientService } from "../mail-connect/mail-connect";
 import { checkFirewallNetworks, FirewallNetwork, FirewallWarning } from "./firewall-networks";
 
 /** What the firewall allows; several consumers' options for one group are merged (union). */

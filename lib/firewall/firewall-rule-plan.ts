@@ -3,7 +3,7 @@
  * Ids derive from service, direction, port and network, never from list positions, so
  * reordering `network` or `clientEgress` does not replace any rule.
  */
-import { MAIL_CLIENT_PORTS, MailClientService } from "../mail-connect";
+import { MAIL_CLIENT_PORTS, MailClientService } from "../mail-connect/mail-connect";
 import { FirewallNetwork } from "./firewall-networks";
 import { FirewallRequest } from "./firewall-props";
 import { ruleDescription } from "./rule-description";

@@ -8,7 +8,7 @@ import { Construct } from "constructs";
 import { Annotations, TerraformProvider, TerraformStack, Token } from "cdktf";
 import type { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import type { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
-import { registerProblemSource } from "../app-validation";
+import { registerProblemSource } from "../construct/app-validation";
 import { formatReason, ReasonCollector, ValidationReason } from "../errors";
 import { checkFirewallOptions, FirewallRequest, MailConnectFirewallOptions, MailConnectFirewallProps } from "./firewall-props";
 import { FirewallRuleSpec, planFirewallRules } from "./firewall-rule-plan";

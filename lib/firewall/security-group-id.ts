@@ -5,7 +5,7 @@
 import { createHash } from "crypto";
 import { TerraformResource, TerraformStack, Token } from "cdktf";
 import { IConstruct } from "constructs";
-import { resolveText } from "../resolve-text";
+import { resolveText } from "../providers/resolve-text";
 import { DescribedValue, ReasonCollector } from "../errors";
 
 /** `sg-` and 8 (older groups) or 17 lowercase hex digits. */

@@ -3,7 +3,7 @@
  * `<selector>._domainkey.<domain>`. Keys are decoded with `crypto.createPublicKey`, so a key
  * that would not verify anywhere never becomes a record.
  */
-import { MAIL_CONNECT } from "../mail-connect";
+import { MAIL_CONNECT } from "../mail-connect/mail-connect";
 import { NOT_A_DKIM_KEY, checkDkimPublicKey } from "./dkim-key";
 import { keyFromPastedDkimValue } from "./dkim-pasted-value";
 import { normaliseHostName } from "./host-names";

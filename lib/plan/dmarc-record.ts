@@ -3,8 +3,8 @@
  * `ri` are gone, `np` and `t` are new). Tags are written as `tag=value;` separated by one
  * space, which gives the article's record exactly for the defaults.
  */
-import { MAIL_CONNECT } from "../mail-connect";
-import { DmarcAlignment, DmarcFailureOption, DmarcPolicy } from "../options";
+import { MAIL_CONNECT } from "../mail-connect/mail-connect";
+import { DmarcAlignment, DmarcFailureOption, DmarcPolicy } from "../mail-connect/options";
 import { isWithinDomain, normaliseHostName } from "./host-names";
 import { txtLengthProblem } from "./txt-strings";
 import { PlanContext, arrayOption, booleanOption, checkKnownKeys, choiceOption, objectOption } from "./plan-context";

@@ -1,5 +1,5 @@
 import { ReasonCollector } from "../errors";
-import { PlanWarning } from "../record-plan";
+import { PlanWarning } from "./record-plan";
 
 /** What the record builders share while one domain is planned: the reasons and the advice. */
 export class PlanContext {

@@ -2,9 +2,9 @@
  * `planMailConnectRecords`: the provider-neutral record plan for one domain. Pure: no cdktf,
  * no I/O. Every renderer (Cloudflare, Route53, zone file) and the live verifier start here.
  */
-import { MAIL_CONNECT } from "../mail-connect";
-import { MailConnectProduct, MailConnectRecordOptions } from "../options";
-import { MailConnectRecordPlan, PlannedRecord, TxtValue } from "../record-plan";
+import { MAIL_CONNECT } from "../mail-connect/mail-connect";
+import { MailConnectProduct, MailConnectRecordOptions } from "../mail-connect/options";
+import { MailConnectRecordPlan, PlannedRecord, TxtValue } from "./record-plan";
 import { buildDkim } from "./dkim-record";
 import { buildDmarcText } from "./dmarc-record";
 import { MAX_DNS_NAME_LENGTH, normaliseHostName } from "./host-names";

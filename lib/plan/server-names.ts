@@ -3,7 +3,7 @@
  * CNAMEs inside the domain to mail-connect's certified server names, never address records.
  */
 import * as net from "net";
-import { MAIL_CONNECT } from "../mail-connect";
+import { MAIL_CONNECT } from "../mail-connect/mail-connect";
 import { isWithinDomain, normaliseHostName } from "./host-names";
 import { PlanContext, checkKnownKeys, objectOption } from "./plan-context";
 

@@ -2,9 +2,9 @@
  * The SPF record (RFC 7208): mail-connect's include plus the customer's other senders,
  * in one record, as the article demands ("ebenfalls in den SPF Eintrag aufzuführen").
  */
-import { parseNetwork } from "../cidr";
-import { MAIL_CONNECT } from "../mail-connect";
-import { SpfAllQualifier } from "../options";
+import { parseNetwork } from "./cidr";
+import { MAIL_CONNECT } from "../mail-connect/mail-connect";
+import { SpfAllQualifier } from "../mail-connect/options";
 import { normaliseHostName } from "./host-names";
 import { PlanContext, arrayOption, booleanOption, checkKnownKeys, choiceOption, objectOption } from "./plan-context";
 

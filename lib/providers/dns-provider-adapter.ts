@@ -10,9 +10,9 @@
  */
 import type { TerraformProvider, TerraformResource } from "cdktf";
 import type { Construct, IConstruct } from "constructs";
-import type { DnsRrset } from "../dns-rrset";
+import type { DnsRrset } from "../plan/dns-rrset";
 import type { ValidationReason } from "../errors";
-import type { PlannedRecord, PlanWarning, RecordPurpose } from "../record-plan";
+import type { PlannedRecord, PlanWarning, RecordPurpose } from "../plan/record-plan";
 
 /** The options every zone factory takes besides its provider's own. */
 export interface DnsZoneCommonOptions {

@@ -2,7 +2,7 @@
  * Readers the Cloudflare and Route53 emulations share: a string attribute as the text
  * Terraform passes, values for messages, host names and integers.
  */
-import { terraformTemplateLiteral } from "../published/terraform-template";
+import { terraformTemplateLiteral } from "./published/terraform-template";
 
 /** Lowercase DNS host name (no trailing dot). */
 export const HOST = /^(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)+[a-z0-9-]{1,63}$/;

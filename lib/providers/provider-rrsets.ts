@@ -6,10 +6,10 @@
  * `recordModel`. Throws `UnpublishableRecordError` listing every resource that would publish
  * something else than it says, be refused, drift, or collide.
  */
-import { DnsRrset } from "../dns-rrset";
+import { DnsRrset } from "../plan/dns-rrset";
 import { isSpfText } from "../plan/txt-strings";
-import { parseQuotedStrings } from "../published/character-strings";
-import { UnpublishableRecordError } from "../published/unpublishable-error";
+import { parseQuotedStrings } from "./published/character-strings";
+import { UnpublishableRecordError } from "./published/unpublishable-error";
 import { DnsProviderAdapter, ProviderRrset } from "./dns-provider-adapter";
 import { DNS_PROVIDER_ADAPTERS } from "./provider-registry";
 

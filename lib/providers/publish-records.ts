@@ -7,7 +7,7 @@ import { Token } from "cdktf";
 import { ValidateTerraformVersion } from "cdktf/lib/validations/validate-terraform-version";
 import { Construct } from "constructs";
 import { MailConnectValidationError, ValidationReason } from "../errors";
-import { MailConnectRecordPlan, PlanWarning, RecordPurpose } from "../record-plan";
+import { MailConnectRecordPlan, PlanWarning, RecordPurpose } from "../plan/record-plan";
 import { CreatedProviderResource, DnsProviderAdapter, DnsZoneCommonOptions, PlannedProviderResource, PublishSettings } from "./dns-provider-adapter";
 
 /** Options of {@link publishRecords}. */

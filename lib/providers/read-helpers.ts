@@ -2,7 +2,7 @@
  * Small readers the provider emulations share: host names in values, integers, and a TXT
  * text as the character-strings a DNS server holds.
  */
-import { quoteCharacterString } from "../dns-rrset";
+import { quoteCharacterString } from "../plan/dns-rrset";
 import { splitCharacterStrings } from "../plan/txt-strings";
 import { terraformText } from "./terraform-text";
 

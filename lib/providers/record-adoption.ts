@@ -9,7 +9,7 @@
 import { Token } from "cdktf";
 import { ValidationReason } from "../errors";
 import { ownProperty } from "../plan/own-options";
-import { MailConnectRecordPlan, RecordPurpose } from "../record-plan";
+import { MailConnectRecordPlan, RecordPurpose } from "../plan/record-plan";
 import { PlannedProviderResource } from "./dns-provider-adapter";
 import { PublishRecordsOptions } from "./publish-records";
 import { DNS_PROVIDER_ADAPTERS } from "./provider-registry";

@@ -3,7 +3,7 @@
  * sets, and the purpose each set is named after. SPF and the extra TXT values at the domain
  * share one set, named `spf`.
  */
-import { PlannedRecord, RecordPurpose } from "../record-plan";
+import { PlannedRecord, RecordPurpose } from "../plan/record-plan";
 
 /** Which purpose names a shared set: the first one in this order that the set holds. */
 const PURPOSE_ORDER: readonly RecordPurpose[] = ["mx", "spf", "dkim", "dmarc", "autoconfig", "autodiscover", "incoming", "outgoing", "text"];

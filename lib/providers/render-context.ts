@@ -4,7 +4,7 @@
  * joins) are made.
  */
 import { TerraformProvider, TerraformResource } from "cdktf";
-import { PlannedRecord, RecordPurpose } from "../record-plan";
+import { PlannedRecord, RecordPurpose } from "../plan/record-plan";
 
 /** Where the rendered resources go. */
 export interface RenderContext {

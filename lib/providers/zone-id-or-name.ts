@@ -9,7 +9,7 @@ import { IConstruct } from "constructs";
 import { ReasonCollector, ValidationReason } from "../errors";
 import { isWithinDomain, normaliseHostName } from "../plan/host-names";
 import { ownProperty } from "../plan/own-options";
-import { resolveText } from "../resolve-text";
+import { resolveText } from "./resolve-text";
 import { DnsZoneCommonOptions } from "./dns-provider-adapter";
 import { RenderContext } from "./render-context";
 

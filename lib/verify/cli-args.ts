@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import { parseArgs } from "util";
-import { MailConnectRecordOptions } from "../options";
+import { MailConnectRecordOptions } from "../mail-connect/options";
 import { LabelledOptions } from "./expected-from-options";
 import { DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS } from "./live-dns";
 import { VerifyInputError } from "./verify-input-error";

@@ -3,8 +3,8 @@
  * exist. Built from planner options (`expectedFromOptions`) or from synthesized stacks
  * (`expectedFromSynth`); `verifyDomains` checks either the same way.
  */
-import { DnsRrset } from "../dns-rrset";
-import { MAIL_CONNECT } from "../mail-connect";
+import { DnsRrset } from "../plan/dns-rrset";
+import { MAIL_CONNECT } from "../mail-connect/mail-connect";
 
 /** A record that must not exist, and why. */
 export interface ForbiddenRecord {

@@ -2,9 +2,9 @@
  * Expectations from the options `MailConnectDomain` takes, through the same planner, so
  * `verify --domain` / `--config` expects exactly what the construct publishes.
  */
-import { planToRrsets } from "../dns-rrset";
+import { planToRrsets } from "../plan/dns-rrset";
 import { MailConnectValidationError } from "../errors";
-import { MailConnectProduct, MailConnectRecordOptions } from "../options";
+import { MailConnectProduct, MailConnectRecordOptions } from "../mail-connect/options";
 import { planMailConnectRecords } from "../plan/plan-records";
 import { ExpectedMailDomain, forbiddenAutoSetup } from "./expected-domain";
 import { VerifyInputError } from "./verify-input-error";

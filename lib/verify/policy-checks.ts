@@ -8,7 +8,7 @@ import { isSpfText, txtText } from "./rdata";
 import { recordKind } from "./record-checks";
 import { SPF_LOOKUP_LIMIT, SPF_VOID_LOOKUP_LIMIT, countSpfLookups } from "./spf-lookups";
 import { VerifyCheck } from "./verify-report";
-import { MAIL_CONNECT } from "../mail-connect";
+import { MAIL_CONNECT } from "../mail-connect/mail-connect";
 import { checkDkimPublicKey, NOT_A_DKIM_KEY } from "../plan/dkim-key";
 
 /** The SPF lookup count of the one live SPF record at the domain. */

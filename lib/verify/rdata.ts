@@ -2,8 +2,8 @@
  * Record data in presentation form (RFC 1035 §5.1), as `DnsRrset` holds it: canonical forms
  * for comparing expected and live values, TXT character-strings, and set differences.
  */
-import { absoluteName, quoteCharacterString } from "../dns-rrset";
-import { parseQuotedStrings } from "../published/character-strings";
+import { absoluteName, quoteCharacterString } from "../plan/dns-rrset";
+import { parseQuotedStrings } from "../providers/published/character-strings";
 
 /** Quotes a character-string; one over 255 bytes (never in DNS) is quoted without the limit. */
 export function quoteForDisplay(text: string): string {

@@ -6,8 +6,8 @@
  * other than the planned one (read where the answer is authoritative) and a CNAME followed are
  * notes; a CNAME loop is a mismatch.
  */
-import { DnsRrset } from "../dns-rrset";
-import { MAIL_CONNECT } from "../mail-connect";
+import { DnsRrset } from "../plan/dns-rrset";
+import { MAIL_CONNECT } from "../mail-connect/mail-connect";
 import { autoSetupNames, ExpectedMailDomain, ForbiddenRecord } from "./expected-domain";
 import { DnsLookup, LookupResult, LookupType } from "./live-dns";
 import { canonicalRdata, diffValues, isSpfText, sameValues, sortValues, txtStrings, txtText } from "./rdata";

@@ -6,8 +6,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { DnsRrset } from "../dns-rrset";
-import { TerraformJson, UnpublishableRecordError, publishedRrsetsFromTerraform } from "../published";
+import { DnsRrset } from "../plan/dns-rrset";
+import { TerraformJson, UnpublishableRecordError, publishedRrsetsFromTerraform } from "../providers/published";
 import { ExpectedMailDomain, forbiddenAutoSetup } from "./expected-domain";
 import { VerifyInputError } from "./verify-input-error";
 

@@ -8,7 +8,7 @@ import type { DnsMxRecord } from "@cdktf/provider-azurerm/lib/dns-mx-record";
 import type { DnsSrvRecord } from "@cdktf/provider-azurerm/lib/dns-srv-record";
 import type { DnsTxtRecord } from "@cdktf/provider-azurerm/lib/dns-txt-record";
 import { TerraformStack } from "cdktf";
-import { resolveText } from "../../resolve-text";
+import { resolveText } from "../resolve-text";
 import { BindingClass, BindingPackage, lazyBindingClass, PROVIDER_BINDINGS } from "../binding-loader";
 import { noOverwriteReasons } from "../overwrite-switch";
 import { DnsProviderAdapter } from "../dns-provider-adapter";

@@ -8,7 +8,7 @@ import type { DnsCnameRecordConfig } from "@cdktf/provider-azurerm/lib/dns-cname
 import type { DnsMxRecordConfig } from "@cdktf/provider-azurerm/lib/dns-mx-record";
 import type { DnsSrvRecordConfig } from "@cdktf/provider-azurerm/lib/dns-srv-record";
 import type { DnsTxtRecordConfig } from "@cdktf/provider-azurerm/lib/dns-txt-record";
-import { PlannedRecord, PlannedRecordType } from "../../record-plan";
+import { PlannedRecord, PlannedRecordType } from "../../plan/record-plan";
 import { terraformLiteral } from "../terraform-escape";
 import { PlannedProviderResource } from "../dns-provider-adapter";
 import { PlannedRecordSet, plannedRecordSets, relativeName } from "../record-sets";

@@ -5,8 +5,8 @@
  * resource says, or make the plan drift, is reported. Issue numbers are in
  * cloudflare/terraform-provider-cloudflare (see ../shared/reference/provider-notes.md).
  */
-import { absoluteName, quoteCharacterString } from "../../dns-rrset";
-import { parseQuotedStrings } from "../../published/character-strings";
+import { absoluteName, quoteCharacterString } from "../../plan/dns-rrset";
+import { parseQuotedStrings } from "../published/character-strings";
 import { ReadResourceResult } from "../dns-provider-adapter";
 import { HOST, READ_TYPES as TYPES, hostProblem, literal, num, shown, shownZone } from "../id-zone-read-helpers";
 

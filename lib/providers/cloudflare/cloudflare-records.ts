@@ -5,7 +5,7 @@
  */
 import { createHash } from "crypto";
 import type { DnsRecordConfig } from "@cdktf/provider-cloudflare/lib/dns-record";
-import { PlannedRecord, TxtValue } from "../../record-plan";
+import { PlannedRecord, TxtValue } from "../../plan/record-plan";
 import { PlannedResource, RenderContext } from "../render-context";
 import { ownConfig } from "../own-config";
 import { terraformLiteral } from "../terraform-escape";

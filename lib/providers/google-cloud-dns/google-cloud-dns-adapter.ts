@@ -3,7 +3,7 @@
  */
 import type { DnsRecordSet } from "@cdktf/provider-google/lib/dns-record-set";
 import { TerraformStack } from "cdktf";
-import { resolveText } from "../../resolve-text";
+import { resolveText } from "../resolve-text";
 import { BindingClass, lazyBindingClass } from "../binding-loader";
 import { noOverwriteReasons } from "../overwrite-switch";
 import { DnsProviderAdapter } from "../dns-provider-adapter";

@@ -4,8 +4,8 @@
  * `google/services/dns/resource_dns_record_set.go`) and the Cloud DNS API reference,
  * independently of the renderer.
  */
-import { quoteCharacterString } from "../../dns-rrset";
-import { parseQuotedStrings } from "../../published/character-strings";
+import { quoteCharacterString } from "../../plan/dns-rrset";
+import { parseQuotedStrings } from "../published/character-strings";
 import { ReadResourceResult } from "../dns-provider-adapter";
 import { isLowercaseDnsName, readHost, readInteger } from "../read-helpers";
 import { terraformText } from "../terraform-text";

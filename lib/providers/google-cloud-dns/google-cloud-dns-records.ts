@@ -6,7 +6,7 @@
  */
 import { Fn, Op } from "cdktf";
 import type { DnsRecordSetConfig } from "@cdktf/provider-google/lib/dns-record-set";
-import { PlannedRecord, PlannedRecordType, RecordValue, TxtValue, MxValue, CnameValue, SrvValue } from "../../record-plan";
+import { PlannedRecord, PlannedRecordType, RecordValue, TxtValue, MxValue, CnameValue, SrvValue } from "../../plan/record-plan";
 import { terraformLiteral } from "../terraform-escape";
 import { PlannedProviderResource } from "../dns-provider-adapter";
 import { plannedRecordSets } from "../record-sets";

@@ -9,7 +9,7 @@ import { TerraformProvider, TerraformStack, Token } from "cdktf";
 import { IConstruct } from "constructs";
 import type { DataGoogleDnsManagedZone } from "@cdktf/provider-google/lib/data-google-dns-managed-zone";
 import { ValidationReason } from "../../errors";
-import { resolveText } from "../../resolve-text";
+import { resolveText } from "../resolve-text";
 import { BindingPackage, lazyBindingClass, PROVIDER_BINDINGS } from "../binding-loader";
 import { DnsZoneCommonOptions } from "../dns-provider-adapter";
 import { checkZoneName } from "../zone-name";

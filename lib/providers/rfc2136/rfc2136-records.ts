@@ -8,7 +8,7 @@ import type { CnameRecordConfig } from "@cdktf/provider-dns/lib/cname-record";
 import type { MxRecordSetConfig } from "@cdktf/provider-dns/lib/mx-record-set";
 import type { SrvRecordSetConfig } from "@cdktf/provider-dns/lib/srv-record-set";
 import type { TxtRecordSetConfig } from "@cdktf/provider-dns/lib/txt-record-set";
-import { PlannedRecord, PlannedRecordType } from "../../record-plan";
+import { PlannedRecord, PlannedRecordType } from "../../plan/record-plan";
 import { terraformLiteral } from "../terraform-escape";
 import { PlannedProviderResource } from "../dns-provider-adapter";
 import { PlannedRecordSet, plannedRecordSets, relativeName } from "../record-sets";

@@ -3,7 +3,7 @@
  * written from the provider's documented behaviour independently of the renderer. Issue
  * numbers are in hashicorp/terraform-provider-aws (see ../shared/reference/provider-notes.md).
  */
-import { absoluteName, quoteCharacterString } from "../../dns-rrset";
+import { absoluteName, quoteCharacterString } from "../../plan/dns-rrset";
 import { ReadResourceResult } from "../dns-provider-adapter";
 import { HOST, READ_TYPES as TYPES, hostProblem, literal, num, shown, shownZone } from "../id-zone-read-helpers";
 

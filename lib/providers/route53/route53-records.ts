@@ -5,7 +5,7 @@
  * the construct id `spf`. Every Route53-specific string is made here.
  */
 import type { Route53RecordConfig } from "@cdktf/provider-aws/lib/route53-record";
-import { PlannedRecord, PlannedRecordType, RecordValue, TxtValue, MxValue, CnameValue, SrvValue } from "../../record-plan";
+import { PlannedRecord, PlannedRecordType, RecordValue, TxtValue, MxValue, CnameValue, SrvValue } from "../../plan/record-plan";
 import { plannedRecordSets } from "../record-sets";
 import { PlannedResource, RenderContext } from "../render-context";
 import { ownConfig } from "../own-config";
