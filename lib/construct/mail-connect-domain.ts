@@ -262,7 +262,15 @@ export class MailConnectDomain extends Construct {
     // Registered before the stack-wide DNS checks, so invalid props are reported first.
     registerProblemSource({ construct: this, kind: "MailConnectDomain", problems: () => this.problems });
     if (reasons.length > 0 || plan === undefined) return;
-    this.published = this.publish(given, plan);
+    try {
+      this.published = this.publish(given, plan);
+    } catch (error) {
+      // What only the adapter knows (an import id it cannot compute from these options) is a
+      // problem like any other: reported at synth, with every other one.
+      if (!(error instanceof MailConnectValidationError)) throw error;
+      reasons.push(...error.reasons);
+      return;
+    }
     claimDomain({ construct: this, domain: plan.domain, zoneKey: given.zone.identity(this), movingFrom: given.movingFrom });
     addDnsConflictValidation(this);
   }

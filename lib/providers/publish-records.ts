@@ -75,7 +75,8 @@ export function publishRecords<Zone extends DnsZoneCommonOptions, Target>(
     recordIdOf !== undefined ? recordIdOf(item) !== undefined : adopt === "all" || (adopt ?? []).some((purpose) => item.records.some((record) => record.purpose === purpose)),
   );
   const importIds = adopted.map((item) => adapter.importId(item, target, recordIdOf?.(item)));
-  const missing = importIds.flatMap((result) => ("missing" in result ? [result.missing] : []));
+  // One reason per missing piece, however many resources it stops from being imported.
+  const missing = [...new Map(importIds.flatMap((result) => ("missing" in result ? [[`${result.missing.path} ${result.missing.rule}`, result.missing] as const] : []))).values()];
   if (missing.length > 0) throw new MailConnectValidationError(`${adapter.factory} records of "${plan.domain}"`, missing);
 
   // A plain loop: every provider resource captures the call stack while it is built (cdktf
