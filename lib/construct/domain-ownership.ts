@@ -1,7 +1,7 @@
 /**
  * One owner per domain, app-wide. Two `MailConnectDomain`s for one domain (same stack or not,
  * same DNS provider or not) would publish a second MX, SPF, DKIM and DMARC record for it: two
- * SPF records make SPF fail (RFC 7208 §4.5), and on Route53 one set overwrites the other.
+ * SPF records make SPF fail (RFC 7208 §4.5), and where a resource is a whole record set one overwrites the other.
  * The one exception is a move between DNS providers, declared with `movingFrom`: the domain is
  * published at the new provider before its name servers switch.
  */

@@ -1,6 +1,6 @@
 /**
  * `planMailConnectRecords`: the provider-neutral record plan for one domain. Pure: no cdktf,
- * no I/O. Every renderer (Cloudflare, Route53, zone file) and the live verifier start here.
+ * no I/O. Every renderer (each DNS provider's adapter, the zone file) and the live verifier start here.
  */
 import { MAIL_CONNECT } from "../mail-connect/mail-connect";
 import { MailConnectProduct, MailConnectRecordOptions } from "../mail-connect/options";

@@ -1,6 +1,6 @@
 /**
  * Expectations from synthesized stacks (`cdktf synth` writes `cdktf.out/stacks/<stack>/cdk.tf.json`):
- * the RRsets the Cloudflare and Route53 records publish (`publishedRrsetsFromTerraform`),
+ * the RRsets the DNS records of every supported provider publish (`publishedRrsetsFromTerraform`),
  * grouped into domains. A domain without auto-setup records in the deployment must not have
  * them live either: those would be stale.
  */
