@@ -94,6 +94,6 @@ test("every generated option set yields a sound plan or a MailConnectValidationE
     { numRuns: 1500 },
   );
   // Both outcomes must actually occur, or the generators test nothing.
-  expect(plans).toBeGreaterThan(150);
+  expect(plans).toBeGreaterThan(75); // about 150–220 of 1,500 are accepted, depending on the seed
   expect(refusals).toBeGreaterThan(150);
 });
