@@ -31,15 +31,24 @@ export class DescribedValue {
   }
 }
 
-/** A cdktf token inside a string, as the user never wrote it: `${TfToken[TOKEN.12]}`. */
-const TOKEN_TEXT = /\$\{TfToken\[[^\]]*\]\}/;
+/**
+ * A cdktf token inside a string, as the user never wrote it: `${TfToken[TOKEN.12]}`, in lists
+ * `#{TfToken[TOKEN.12]}` (cdktf/lib/tokens/private/encoding.js). Recognised by its text, so
+ * that the planner need not import cdktf.
+ */
+const TOKEN_TEXT = /[$#]\{TfToken\[[^\]]*\]\}/;
 const TOKEN_TEXTS = new RegExp(TOKEN_TEXT.source, "g");
+
+/** Whether `value` is a string holding a cdktf token. */
+export function isTokenText(value: unknown): boolean {
+  return typeof value === "string" && TOKEN_TEXT.test(value);
+}
 
 /** Renders a given value for a message: strings in double quotes, everything else as JSON. */
 export function quoteValue(value: unknown): string {
   if (value === undefined) return "undefined";
   if (value instanceof DescribedValue) return value.description;
-  if (typeof value === "string" && TOKEN_TEXT.test(value)) {
+  if (typeof value === "string" && isTokenText(value)) {
     if (value.replace(TOKEN_TEXTS, "") === "") return "a token (a value known only at apply time)";
     value = value.replace(TOKEN_TEXTS, "<token>");
   }

@@ -3,6 +3,7 @@ import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { MailConnectFirewall, mailConnectFirewallFor, sharedFirewallId } from "../../lib/firewall";
+import { DnsZone, MailConnectDomain } from "../../lib";
 import { awsStack, EGRESS, INGRESS, resourcesOf, ruleAddresses } from "../support/firewall-stack";
 import { synthErrorOf } from "../support/validation-error";
 
@@ -215,4 +216,16 @@ describe("mailConnectFirewallFor", () => {
     new AwsProvider(two, "aws", { region: "eu-central-1" });
     expect(mailConnectFirewallFor(one, { securityGroupId: SG })).not.toBe(mailConnectFirewallFor(two, { securityGroupId: SG }));
   });
+});
+
+test("a MailConnectDomain on a group whose firewall has another provider reports it as its own firewall.provider", () => {
+  const stack = awsStack();
+  const secondary = new AwsProvider(stack, "secondary", { region: "eu-west-1", alias: "secondary" });
+  new MailConnectFirewall(stack, "fw", { securityGroupId: SG });
+  new MailConnectDomain(stack, "firma", { domain: "firma.de", product: "secgate", zone: DnsZone.route53({ zoneId: "Z0123456789ABCDEFGHIJ" }), firewall: { securityGroupId: SG, provider: secondary } });
+  const error = synthErrorOf(() => stack);
+  expect(error.constructs.map((c) => c.subject)).toEqual(['MailConnectDomain "test/firma"']);
+  expect(error.messages).toEqual([
+    'firewall.provider: got "test/secondary"; must be the provider of the existing MailConnectFirewall "test/fw" for this security group (the default provider). Pass the same `provider` everywhere this security group is used.',
+  ]);
 });

@@ -8,11 +8,11 @@ import { Construct } from "constructs";
 import { addDnsConflictValidation } from "./dns-conflict-validation";
 import { registerProblemSource } from "./app-validation";
 import { claimDomain } from "./domain-ownership";
-import { DescribedValue, MailConnectValidationError, ReasonCollector, ValidationReason } from "../errors";
+import { MailConnectValidationError, ReasonCollector, ValidationReason } from "../errors";
 import { checkFirewallOptions, MailConnectFirewallProps } from "../firewall/firewall-props";
 import { MailConnectFirewall } from "../firewall/mail-connect-firewall";
 import { describeSecurityGroupId, checkSecurityGroupId } from "../firewall/security-group-id";
-import { firewallNameReasons, mailConnectFirewallFor } from "../firewall/shared-firewall";
+import { mailConnectFirewallFor, sharedFirewallReasons } from "../firewall/shared-firewall";
 import { MailClientSettings, mailClientSettings } from "../mail-connect/mail-client-settings";
 import { MailConnectRecordOptions } from "../mail-connect/options";
 import { planMailConnectRecords, RECORD_OPTION_KEYS } from "../plan/plan-records";
@@ -125,21 +125,8 @@ function firewallReasons(scope: Construct, firewall: unknown): ValidationReason[
   checkSecurityGroupId(props.securityGroupId, collector);
   // An unset smtpIngress that would leave no rules gets the domain's own message (publishingReasons).
   checkFirewallOptions(Object.assign(Object.create(null), props, { smtpIngress: props.smtpIngress ?? true }), collector);
-  const reasons = collector.reasons.map((reason) => ({ ...reason, path: `firewall.${reason.path}` }));
-  if (reasons.length === 0) {
-    const existing = MailConnectFirewall.find(scope, props.securityGroupId);
-    reasons.push(...firewallNameReasons(props, existing).map((reason) => ({ ...reason, path: `firewall.${reason.path}` })));
-    if (existing !== undefined && existing.provider !== props.provider) {
-      const providerPath = (provider: Construct | undefined) => (provider === undefined ? "the default provider" : `"${provider.node.path}"`);
-      reasons.push({
-        path: "firewall.provider",
-        value: new DescribedValue(providerPath(props.provider)),
-        rule: `must be the provider of the existing MailConnectFirewall "${existing.node.path}" for this security group (${providerPath(existing.provider)})`,
-        fix: "Pass the same `provider` everywhere this security group is used.",
-      });
-    }
-  }
-  return reasons;
+  const reasons = collector.count > 0 ? collector.reasons : sharedFirewallReasons(props, MailConnectFirewall.find(scope, props.securityGroupId));
+  return reasons.map((reason) => ({ ...reason, path: `firewall.${reason.path}` }));
 }
 
 /** Problems with the props the planner does not see (zone, adopt, allowOverwrite, firewall, movingFrom). */

@@ -28,10 +28,25 @@ export function sharedFirewallId(securityGroupId: string, name?: string): string
 }
 
 /**
- * Problems with `name` for a consumer of the group's shared firewall (`existing`, if there is
- * one yet), with paths relative to the firewall props.
+ * Problems of a consumer of the group's shared firewall (`existing`, if there is one yet) with
+ * its `name` and `provider`, with paths relative to the firewall props. `consumer` is the
+ * construct asking when the problem is reported as the existing firewall's own.
  */
-export function firewallNameReasons(props: MailConnectFirewallProps, existing: MailConnectFirewall | undefined): ValidationReason[] {
+export function sharedFirewallReasons(props: MailConnectFirewallProps, existing: MailConnectFirewall | undefined, consumer?: Construct): ValidationReason[] {
+  const reasons = firewallNameReasons(props, existing);
+  if (existing !== undefined && existing.provider !== props.provider) {
+    const providerPath = (provider: Construct | undefined) => (provider === undefined ? "the default provider" : `"${provider.node.path}"`);
+    reasons.push({
+      path: "provider",
+      value: new DescribedValue(consumer === undefined ? providerPath(props.provider) : `${providerPath(props.provider)}, from "${consumer.node.path}"`),
+      rule: `must be the provider of ${consumer === undefined ? `the existing MailConnectFirewall "${existing.node.path}"` : "this firewall"} for ${consumer === undefined ? "this" : "its"} security group (${providerPath(existing.provider)})`,
+      fix: "Pass the same `provider` everywhere this security group is used.",
+    });
+  }
+  return reasons;
+}
+
+function firewallNameReasons(props: MailConnectFirewallProps, existing: MailConnectFirewall | undefined): ValidationReason[] {
   const name: unknown = props.name;
   if (name !== undefined && (typeof name !== "string" || !FIREWALL_NAME_PATTERN.test(name))) {
     return [{ path: "name", value: name, rule: "must be 1–40 lowercase letters, digits and inner hyphens", fix: 'Write e.g. name: "mail-server".' }];
@@ -69,24 +84,17 @@ export function mailConnectFirewallFor(scope: Construct, given: MailConnectFirew
   const reasons = new ReasonCollector();
   checkSecurityGroupId(props.securityGroupId, reasons);
   const existing = reasons.count === 0 ? MailConnectFirewall.find(scope, props.securityGroupId) : undefined;
-  const nameProblems = reasons.count === 0 ? firewallNameReasons(props, existing) : [];
+  const consumerProblems = reasons.count === 0 ? sharedFirewallReasons(props, existing, scope) : [];
   const { name, ...firewallProps } = props;
   if (existing === undefined) {
     // A new firewall checks its props itself; invalid ones are reported at synth.
-    const id = (nameProblems.length === 0 && reasons.count === 0 ? sharedFirewallId(props.securityGroupId, name) : undefined) ?? `${SHARED_FIREWALL_ID_PREFIX}invalid-${scope.node.addr.slice(0, 8)}`;
+    const id = (consumerProblems.length === 0 && reasons.count === 0 ? sharedFirewallId(props.securityGroupId, name) : undefined) ?? `${SHARED_FIREWALL_ID_PREFIX}invalid-${scope.node.addr.slice(0, 8)}`;
     const firewall = new MailConnectFirewall(TerraformStack.of(scope), id, firewallProps);
-    nameProblems.forEach((reason) => firewall.addProblem(reason));
+    consumerProblems.forEach((reason) => firewall.addProblem(reason));
     return firewall;
   }
-  nameProblems.forEach((reason) => existing.addProblem(reason));
-  if (existing.provider !== props.provider) {
-    const providerPath = (provider: Construct | undefined) => (provider === undefined ? "the default provider" : `"${provider.node.path}"`);
-    existing.addProblem({
-      path: "provider",
-      value: new DescribedValue(`${providerPath(props.provider)}, from "${scope.node.path}"`),
-      rule: `must be the provider of this firewall for its security group (${providerPath(existing.provider)})`,
-      fix: "Pass the same `provider` everywhere this security group is used.",
-    });
+  if (consumerProblems.length > 0) {
+    consumerProblems.forEach((reason) => existing.addProblem(reason));
     return existing;
   }
   existing.allow(firewallProps);

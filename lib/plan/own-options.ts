@@ -8,11 +8,10 @@
  * While copying, cdktf tokens are taken out: every option the planner reads becomes a DNS name
  * or record text that must be checked, and known, at synth. The planner does not import cdktf,
  * so a token is recognised by the text cdktf encodes it as (`${TfToken[TOKEN.12]}`, in lists
- * `#{TfToken[TOKEN.12]}`; cdktf/lib/tokens/private/encoding.js).
+ * `#{TfToken[TOKEN.12]}`; cdktf/lib/tokens/private/encoding.js; see `isTokenText`).
  */
+import { isTokenText } from "../errors";
 
-/** The text of a cdktf string or list token inside a string. */
-const TOKEN_TEXT = /[$#]\{TfToken\[/;
 /** Deeper than any option (`dmarc.alignment.dkim` is 3): left as it is, and refused by the type checks. */
 const MAX_DEPTH = 4;
 /** More entries than any list option may sensibly hold; copying stops there. */
@@ -26,10 +25,6 @@ export interface OwnOptionProblem {
   readonly fix: string;
 }
 
-/** Whether `value` is a string holding a cdktf token. */
-export function isTokenText(value: unknown): boolean {
-  return typeof value === "string" && TOKEN_TEXT.test(value);
-}
 
 function join(path: string, key: string): string {
   return path === "" ? key : `${path}.${key}`;
