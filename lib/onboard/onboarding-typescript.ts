@@ -1,5 +1,5 @@
 /** STUB (replaced by the TypeScript-generator branch): `onboardingTypeScript`. */
-import { DnsProviderKind } from "../providers/dns-zone";
+import type { DnsProviderKind } from "../providers/dns-zone";
 import { OnboardingPlan } from "./onboarding-plan";
 
 /** Options of `onboardingTypeScript`. */
