@@ -11,7 +11,7 @@ const PURPOSE_ORDER: readonly RecordPurpose[] = ["mx", "autoconfig", "autodiscov
 const SEVERITY_ORDER: readonly OnboardingSeverity[] = ["blocking", "warning", "info"];
 
 /** When a step happens, in the order of the switch. */
-export type StepTime = "before" | "review" | "switch" | "after" | "later";
+export type StepTime = "resolve" | "before" | "review" | "switch" | "after" | "later";
 
 /** Builds the changes, risks and steps of one plan. */
 export class OnboardingBuilder {
@@ -53,7 +53,7 @@ export class OnboardingBuilder {
 
   /** In the order of the switch. */
   public steps(): OnboardingStep[] {
-    const order: readonly StepTime[] = ["before", "review", "switch", "after", "later"];
+    const order: readonly StepTime[] = ["resolve", "before", "review", "switch", "after", "later"];
     return this.stepList.map((s, i) => ({ s, i })).sort((x, y) => order.indexOf(x.s.time) - order.indexOf(y.s.time) || x.i - y.i).map(({ s }) => s.step);
   }
 }

@@ -237,11 +237,15 @@ export function reportRemoved(ctx: OnboardingContext, removed: readonly RemovedO
   }
 }
 
-/** The steps every switch has: review, deploy, verify. */
-export function stepsSection(ctx: OnboardingContext): void {
+/** The steps every switch has: review, deploy, verify (added first: they lead their stage). */
+export function coreSteps(ctx: OnboardingContext): void {
   const { domain, b } = ctx;
-  if (b.blocked) b.step("review", "before the switch", "Resolve the blocking risks above, then run onboard again.");
   b.step("review", "before the switch", "Review this plan and the generated MailConnectDomain; run `cdktf diff`: it must show the imports of the adopted records and the changes listed here, nothing else.");
   b.step("switch", "the switch", "Deploy: `cdktf deploy`.");
   b.step("after", "after the switch", `Check what is published: \`cdktf-mail-connect verify --synth cdktf.out --authoritative\` (or --domain ${domain} with the same options).`);
+}
+
+/** The first step of a blocked plan. */
+export function blockedStep(ctx: OnboardingContext): void {
+  if (ctx.b.blocked) ctx.b.step("resolve", "before the switch", "Resolve the blocking risks, then run onboard again.");
 }

@@ -14,7 +14,7 @@ import { OnboardingBuilder, listText } from "./onboarding-builder";
 import { validOptions } from "./onboarding-options";
 import { LiveMailZone, OnboardingOptions, OnboardingPlan } from "./onboarding-plan";
 import { OnboardingContext } from "./onboarding-context";
-import { autoSetupSection, dkimSection, dmarcSection, findSelectors, mxSection, reportRemoved, serverNameChanges, serverNamesSection, stepsSection } from "./onboarding-sections";
+import { autoSetupSection, dkimSection, dmarcSection, findSelectors, blockedStep, coreSteps, mxSection, reportRemoved, serverNameChanges, serverNamesSection } from "./onboarding-sections";
 import { spfSection, textSection } from "./onboarding-spf-section";
 import { mergeDmarc } from "./dmarc-merge";
 import { mergeSpf, spfAllOf } from "./spf-merge";
@@ -50,6 +50,7 @@ export function planOnboarding(live: LiveMailZone, options: OnboardingOptions = 
   const old = findOldHost(mxValues, spf.kept.flatMap((t) => (t.target ? [t.target] : [])), selectors, autoSetupTargets);
 
   const ctx: OnboardingContext = { domain, product, answers, b, old, spf, dmarc, selectors };
+  coreSteps(ctx);
   const serverNames = serverNamesSection(ctx);
   const extraTxt = apexTxt.filter((t) => !isSpfText(t)).filter((t, i, all) => all.indexOf(t) === i);
   const wanted: MailConnectRecordOptions = {
@@ -71,7 +72,7 @@ export function planOnboarding(live: LiveMailZone, options: OnboardingOptions = 
   dkimSection(ctx, records);
   dmarcSection(ctx, records);
   serverNameChanges(ctx, records);
-  stepsSection(ctx);
+  blockedStep(ctx);
 
   const adopt = adoptedPurposes(answers, records);
   const unicode = domainToUnicode(domain);
