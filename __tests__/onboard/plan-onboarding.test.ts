@@ -193,6 +193,8 @@ describe("auto-setup records elsewhere, by product", () => {
     expect(plan.options.serverNames).toEqual({ incoming: "imap", outgoing: "smtp" });
     expect(plan.adopt).toEqual(["mx", "spf", "incoming", "outgoing"]);
     expect(change(plan, "mail.team-firma.de")).toMatchObject({ purpose: "other", action: "keep" });
+    // An unrecognised host: its SPF include is known by the old MX's registrable domain.
+    expect(plan.risks.find((r) => r.id === "old-host-spf")!.message).toContain("include:_spf.old-host.example belongs to the old host (mx.old-host.example)");
     expect(plan.steps.map((s) => s.what)).toContain("Delete the auto-setup records by hand: autoconfig.team-firma.de CNAME and _autodiscover._tcp.team-firma.de SRV.");
   });
 
@@ -283,6 +285,7 @@ describe("other scenarios", () => {
     expect(plan.unreadable).toEqual(["slow.example MX: timeout after 5000 ms from 192.0.2.53", "imap.slow.example A: not asked"]);
     expect(unreadableQuestions(live, "essential")).toEqual(["slow.example MX: timeout after 5000 ms from 192.0.2.53"]);
     expect(plan.adopt).not.toContain("mx");
+    expect(change(plan, "slow.example", "MX")).toMatchObject({ action: "add", note: "could not be read (timeout after 5000 ms from 192.0.2.53): treated as absent" });
     expect(plan.status).toBe("blocked");
   });
 

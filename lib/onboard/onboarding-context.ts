@@ -61,3 +61,9 @@ export function actionFor(type: string, current: readonly string[], planned: rea
 export function plannedRecord(records: readonly PlannedRecord[], purpose: PlannedRecord["purpose"]): PlannedRecord | undefined {
   return records.find((r) => r.purpose === purpose);
 }
+
+/** The note of a change whose live values could not be read (the plan treats them as absent). */
+export function unreadNote(ctx: OnboardingContext, name: string, type: "MX" | "TXT"): { note: string } | Record<string, never> {
+  const why = ctx.answers.unreadableReason(name, type);
+  return why === undefined ? {} : { note: `could not be read (${why}): treated as absent` };
+}

@@ -9,7 +9,7 @@ import { policyRank } from "./dmarc-merge";
 import { LiveAnswers } from "./live-answers";
 import { FoundSelector, belongsToOldHost, isOldHostSelector, mxHostsOf } from "./old-mail-host";
 import { durationText, listText } from "./onboarding-builder";
-import { OLD_SELECTOR_DAYS, OnboardingContext, SWITCH_TTL, actionFor, plannedRecord as record, presentValues } from "./onboarding-context";
+import { OLD_SELECTOR_DAYS, OnboardingContext, SWITCH_TTL, actionFor, plannedRecord as record, presentValues, unreadNote } from "./onboarding-context";
 import { RemovedOption } from "./onboarding-options";
 import { OnboardingAction } from "./onboarding-plan";
 import { CLIENT_HOST_LABELS, KNOWN_DKIM_SELECTORS } from "./onboarding-questions";
@@ -33,7 +33,7 @@ export function mxSection(ctx: OnboardingContext, records: readonly PlannedRecor
   const current = answers.values(domain, "MX");
   const planned = presentValues(mx);
   const action = actionFor("MX", current, planned);
-  b.change({ purpose: "mx", name: domain, type: "MX", current, planned, action, ...(old ? { note: `old host: ${old.host.name}` } : {}) });
+  b.change({ purpose: "mx", name: domain, type: "MX", current, planned, action, ...(old ? { note: `old host: ${old.host.name}` } : {}), ...unreadNote(ctx, domain, "MX") });
   if (action !== "replace") return;
   const ttl = answers.ttl(domain, "MX");
   const others = mxHostsOf(current).filter((h) => h !== MAIL_CONNECT.mx.exchange);
@@ -157,7 +157,7 @@ export function dmarcSection(ctx: OnboardingContext, records: readonly PlannedRe
   } else {
     const current = answers.values(name, "TXT", true);
     const action = actionFor("TXT", current, planned);
-    b.change({ purpose: "dmarc", name, type: "TXT", current, planned, action, ...(dmarc.notes.length > 0 && action !== "unchanged" ? { note: dmarc.notes.join("; ") } : {}) });
+    b.change({ purpose: "dmarc", name, type: "TXT", current, planned, action, ...(dmarc.notes.length > 0 && action !== "unchanged" ? { note: dmarc.notes.join("; ") } : {}), ...unreadNote(ctx, name, "TXT") });
   }
   if (dmarc.notKept.length > 0) {
     b.risk("dmarc-tag-not-kept", "warning", `DMARC tags that cannot be kept: ${listText(dmarc.notKept)}.`, "Check that the planned record still does what you want; set the dmarc options by hand where it does not.");

@@ -9,7 +9,7 @@ import { isSpfText } from "../plan/txt-strings";
 import { SPF_LOOKUP_LIMIT, SPF_VOID_LOOKUP_LIMIT, countSpfLookupsFrom } from "../verify/spf-lookups";
 import { belongsToOldHost } from "./old-mail-host";
 import { listText } from "./onboarding-builder";
-import { OnboardingContext, actionFor, plannedRecord, presentValues } from "./onboarding-context";
+import { OnboardingContext, actionFor, plannedRecord, presentValues, unreadNote } from "./onboarding-context";
 import { RemovedOption } from "./onboarding-options";
 import { OnboardingSpf } from "./onboarding-plan";
 
@@ -31,7 +31,7 @@ export function spfSection(ctx: OnboardingContext, records: readonly PlannedReco
     ...(spf.hasMailConnect ? [] : [`added: include:${MAIL_CONNECT.spfInclude}`]),
     ...spf.notes,
   ].join("; ");
-  b.change({ purpose: "spf", name: domain, type: "TXT", current, planned, action, ...(note !== "" && action !== "unchanged" ? { note } : {}) });
+  b.change({ purpose: "spf", name: domain, type: "TXT", current, planned, action, ...(note !== "" && action !== "unchanged" ? { note } : {}), ...unreadNote(ctx, domain, "TXT") });
 
   for (const r of spf.refused) {
     b.risk("spf-term-not-kept", "blocking", `The SPF term "${r.term}" cannot be kept: it ${r.why}. Mail from that sender would stop passing SPF.`, `${r.fix} Then run onboard again, or set the spf options by hand.`);

@@ -23,6 +23,7 @@ import { mergeSpf, spfAllOf } from "./spf-merge";
  * Plans the move of a domain to mail-connect from its live records. Pure: no I/O.
  * @param live what was read from DNS (`readLiveMailZone`, or written by hand in tests)
  * @param options the product the domain is booked with
+ * @throws MailConnectValidationError when the domain itself is not a valid mail domain
  */
 export function planOnboarding(live: LiveMailZone, options: OnboardingOptions = {}): OnboardingPlan {
   const domain = live.domain.toLowerCase().replace(/\.$/, "");
