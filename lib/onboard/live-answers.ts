@@ -16,6 +16,7 @@ function key(name: string, type: LookupType): string {
 export class LiveAnswers {
   private readonly answers = new Map<string, LookupResult>();
 
+  /** @param live the zone as read; its first answer per name and type counts */
   constructor(public readonly live: LiveMailZone) {
     for (const answer of live.answers) {
       const k = key(answer.name, answer.type);

@@ -14,12 +14,18 @@ import { SpfMerge } from "./spf-merge";
 
 /** What every section reads and writes. */
 export interface OnboardingContext {
+  /** The mail domain: lowercase ASCII, no trailing dot. */
   readonly domain: string;
   readonly product: MailConnectProduct;
+  /** The live answers. */
   readonly answers: LiveAnswers;
+  /** Where the sections put changes, risks and steps. */
   readonly b: OnboardingBuilder;
+  /** The mail host that serves the domain today, if any. */
   readonly old?: OldHost;
+  /** The live SPF record(s) mapped onto the options. */
   readonly spf: SpfMerge;
+  /** The live DMARC record(s) mapped onto the options. */
   readonly dmarc: DmarcMerge;
   /** DKIM selectors found besides mail-connect's. */
   readonly selectors: readonly FoundSelector[];
