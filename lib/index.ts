@@ -15,3 +15,20 @@ export * from "./mail-connect/mail-client-settings";
 export * from "./construct/dns-conflict-validation";
 export * from "./providers/published";
 export * from "./verify";
+export { planOnboarding } from "./onboard/plan-onboarding";
+export { unreadableQuestions } from "./onboard/live-answers";
+export { onboardingQuestions, KNOWN_DKIM_SELECTORS, CLIENT_HOST_LABELS, type OnboardingQuestion } from "./onboard/onboarding-questions";
+export { HOSTED_MAIL_PROVIDERS, type HostedMailProvider } from "./onboard/hosted-mail-providers";
+export type {
+  LiveAnswer,
+  LiveMailZone,
+  OnboardingOptions,
+  OnboardingAction,
+  OnboardingChange,
+  OnboardingSeverity,
+  OnboardingRisk,
+  OnboardingStep,
+  OldMailHost,
+  OnboardingSpf,
+  OnboardingPlan,
+} from "./onboard/onboarding-plan";

@@ -146,4 +146,12 @@ export interface OnboardingPlan {
   /** Most severe first. */
   readonly risks: readonly OnboardingRisk[];
   readonly steps: readonly OnboardingStep[];
+  /**
+   * The questions about the domain's own names that could not be read, as `name TYPE: why`
+   * (see `unreadableQuestions`). The plan treats them as absent; when one of the apex MX/TXT or
+   * the DMARC TXT is among them there is a blocking `dns-unreadable` risk (the command line
+   * exits 2).
+   * @default [] (everything was read)
+   */
+  readonly unreadable?: readonly string[];
 }

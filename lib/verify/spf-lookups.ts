@@ -73,6 +73,20 @@ function ipProblem(mechanism: "ip4" | "ip6", rest: string): string | undefined {
   return valid ? undefined : `is not an ${mechanism === "ip4" ? "IPv4" : "IPv6"} address with an optional /0-${max} prefix (permerror, RFC 7208 §5.6)`;
 }
 
+/** One DNS question the counter needs answered before it can go on. */
+export interface SpfLookupRequest {
+  /** Lowercase, no trailing dot. */
+  readonly name: string;
+  readonly type: "TXT" | "A" | "MX";
+}
+
+/**
+ * The counting, written once as generators: each `yield` hands a question to the driver and
+ * gets its answer back, so the same logic runs against live DNS (`countSpfLookups`, async) and
+ * against answers already read (`countSpfLookupsFrom`, sync).
+ */
+type Steps<T> = Generator<SpfLookupRequest, T, LookupResult>;
+
 class Counter {
   public count = 0;
   public readonly voids: string[] = [];
@@ -80,10 +94,8 @@ class Counter {
   public readonly problems: string[] = [];
   public readonly errors: string[] = [];
 
-  constructor(private readonly lookupRecords: SpfLookup) {}
-
   /** Counts the lookups of one record's terms; returns per-term totals for the top level. */
-  public async record(domain: string, text: string, path: readonly string[]): Promise<string[]> {
+  public *record(domain: string, text: string, path: readonly string[]): Steps<string[]> {
     const terms = text.trim().split(/\s+/).slice(1);
     const parsed = terms.map(parseTerm);
     const hasAll = parsed.some((t) => "mechanism" in t && t.mechanism === "all");
@@ -99,22 +111,22 @@ class Counter {
       const before = this.count;
       this.count++;
       const follow = "mechanism" in term ? (term.mechanism === "include" ? term.target : undefined) : term.target;
-      if (follow !== undefined) await this.follow(domain, follow, path, terms[i]);
-      else if ("mechanism" in term && term.mechanism !== "ptr") await this.probe(domain, term.mechanism, term.target ?? domain, terms[i]);
+      if (follow !== undefined) yield* this.follow(domain, follow, path, terms[i]);
+      else if ("mechanism" in term && term.mechanism !== "ptr") yield* this.probe(domain, term.mechanism, term.target ?? domain, terms[i]);
       breakdown.push(`${terms[i]} ${this.count - before}`);
     }
     return breakdown;
   }
 
   /** The query an `a`, `mx` or `exists` term makes (A for an IPv4 sender, as mail-connect's are), counted when void. */
-  private async probe(domain: string, mechanism: string, target: string, term: string): Promise<void> {
+  private *probe(domain: string, mechanism: string, target: string, term: string): Steps<void> {
     if (target.includes("%") || this.count > FOLLOW_CAP) return; // a macro expands per message
-    const answer = await this.lookupRecords(target.toLowerCase().replace(/\.$/, ""), mechanism === "mx" ? "MX" : "A");
+    const answer = yield { name: target.toLowerCase().replace(/\.$/, ""), type: mechanism === "mx" ? "MX" : "A" };
     if (answer.status === "error") this.errors.push(`${target} ${mechanism === "mx" ? "MX" : "A"}: ${answer.message}`);
     else if (answer.status === "none") this.voids.push(`${domain}: ${term}`);
   }
 
-  private async follow(from: string, target: string, path: readonly string[], term: string): Promise<void> {
+  private *follow(from: string, target: string, path: readonly string[], term: string): Steps<void> {
     if (target.includes("%")) return; // a macro: expands per message, cannot be followed here
     const name = target.toLowerCase().replace(/\.$/, "");
     if (path.includes(name)) {
@@ -125,7 +137,7 @@ class Counter {
       this.truncated = true;
       return;
     }
-    const answer = await this.lookupRecords(name, "TXT");
+    const answer = yield { name, type: "TXT" };
     if (answer.status === "error") {
       this.errors.push(`${name} TXT: ${answer.message}`);
       return;
@@ -136,13 +148,35 @@ class Counter {
       this.problems.push(`${from} includes ${name}, which has ${spf.length === 0 ? "no SPF record" : `${spf.length} SPF records`} (permerror, RFC 7208 §5.2)`);
       return;
     }
-    await this.record(name, spf[0], [...path, name]);
+    yield* this.record(name, spf[0], [...path, name]);
   }
+}
+
+/** The whole count as steps: the questions it asks, then the result. */
+function* countSteps(domain: string, text: string): Steps<SpfLookupCount> {
+  const counter = new Counter();
+  const breakdown = yield* counter.record(domain, text, [domain.toLowerCase()]);
+  return { count: counter.count, truncated: counter.truncated, voidLookups: counter.voids.length, voidTerms: counter.voids, breakdown, problems: counter.problems, errors: counter.errors };
 }
 
 /** Counts the DNS lookups of the SPF record `text` published at `domain`. */
 export async function countSpfLookups(domain: string, text: string, lookup: SpfLookup): Promise<SpfLookupCount> {
-  const counter = new Counter(lookup);
-  const breakdown = await counter.record(domain, text, [domain.toLowerCase()]);
-  return { count: counter.count, truncated: counter.truncated, voidLookups: counter.voids.length, voidTerms: counter.voids, breakdown, problems: counter.problems, errors: counter.errors };
+  const steps = countSteps(domain, text);
+  let step = steps.next();
+  while (step.done !== true) step = steps.next(await lookup(step.value.name, step.value.type));
+  return step.value;
+}
+
+/** Answers a question from records already read (no I/O); an `error` result for a question nobody asked. */
+export type SpfLookupSync = (name: string, type: "TXT" | "A" | "MX") => LookupResult;
+
+/**
+ * Counts the DNS lookups of the SPF record `text` published at `domain` from answers already
+ * read: the same count as {@link countSpfLookups}, synchronously.
+ */
+export function countSpfLookupsFrom(domain: string, text: string, lookup: SpfLookupSync): SpfLookupCount {
+  const steps = countSteps(domain, text);
+  let step = steps.next();
+  while (step.done !== true) step = steps.next(lookup(step.value.name, step.value.type));
+  return step.value;
 }

@@ -1,0 +1,406 @@
+/**
+ * `planOnboarding` on hand-written live zones: the exact SPF text, DMARC options, changes,
+ * risks (id and severity), status and adoption per scenario; every plan's options accepted by
+ * `planMailConnectRecords`; the planned SPF checked with mailauth over the fixture's answers.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { moduleImports } from "../../bench/library-imports";
+import { LiveMailZone, OnboardingPlan } from "../../lib/onboard/onboarding-plan";
+import { planOnboarding } from "../../lib/onboard/plan-onboarding";
+import { unreadableQuestions } from "../../lib/onboard/live-answers";
+import { planMailConnectRecords } from "../../lib/plan/plan-records";
+import { TxtValue } from "../../lib/plan/record-plan";
+import { LiveZoneBuilder } from "./support/live-zone-builder";
+import { plannedSpfResult } from "./support/mailauth-spf";
+import * as zones from "./support/plan-zones";
+import { MAIL_CONNECT_DKIM, MAIL_CONNECT_IP, SHOP_IP } from "./support/plan-zones";
+
+const riskIds = (plan: OnboardingPlan): string[] => plan.risks.map((r) => `${r.id} ${r.severity}`);
+const change = (plan: OnboardingPlan, name: string, type?: string) => plan.changes.find((c) => c.name === name && (type === undefined || c.type === type));
+const plannedText = (plan: OnboardingPlan, purpose: "spf" | "dmarc" | "dkim"): string =>
+  (planMailConnectRecords(plan.options).records.find((r) => r.purpose === purpose)!.values[0] as TxtValue).text;
+
+const SCENARIOS: [string, () => LiveMailZone, Parameters<typeof planOnboarding>[1]][] = [
+  ["Microsoft 365", zones.microsoft365Zone, {}],
+  ["web shop", zones.shopZone, {}],
+  ["9 lookups", () => zones.lookupZone(9), {}],
+  ["10 lookups", () => zones.lookupZone(10), {}],
+  ["TEAM", zones.teamZone, { product: "team" }],
+  ["TEAM zone as PRO", zones.teamZone, { product: "pro" }],
+  ["TEAM zone as SECGATE", zones.teamZone, { product: "secgate" }],
+  ["TEAM zone as MAILING", zones.teamZone, { product: "mailing" }],
+  ["IDN", zones.idnZone, {}],
+  ["on mail-connect", zones.onMailConnectZone, {}],
+  ["no mail", zones.noMailZone, {}],
+  ["+all", zones.plusAllZone, {}],
+  ["redirect=", zones.redirectZone, {}],
+  ["unreadable", zones.unreadableZone, {}],
+];
+
+describe("every scenario", () => {
+  test.each(SCENARIOS)("%s: options the planner accepts, the planned SPF text, status from the risks, order kept", (_, zone, options) => {
+    const plan = planOnboarding(zone(), options);
+    const records = planMailConnectRecords(plan.options);
+    expect(records.domain).toBe(plan.domain);
+    if (!plan.risks.some((r) => r.id === "spf-lookup-limit")) expect(plan.spf.text).toBe(plannedText(plan, "spf"));
+    expect(plan.status).toBe(plan.risks.some((r) => r.severity === "blocking") ? "blocked" : "ready");
+    const severities = plan.risks.map((r) => ["blocking", "warning", "info"].indexOf(r.severity));
+    expect(severities).toEqual([...severities].sort((a, b) => a - b));
+    const planned = plan.changes.filter((c) => c.purpose !== "other").map((c) => c.purpose);
+    expect(plan.changes.slice(0, planned.length).every((c) => c.purpose !== "other")).toBe(true);
+    expect(planned).toEqual(records.records.map((r) => r.purpose));
+    // Deterministic: the same zone gives the same plan.
+    expect(JSON.stringify(planOnboarding(zone(), options))).toBe(JSON.stringify(plan));
+  });
+});
+
+describe("a domain on Microsoft 365", () => {
+  const live = zones.microsoft365Zone();
+  const plan = planOnboarding(live);
+
+  test("recognises Microsoft 365 by its MX, SPF include, DKIM CNAMEs and autodiscover", () => {
+    expect(plan.oldMailHost).toEqual({
+      name: "Microsoft 365",
+      recognised: true,
+      evidence: [
+        "MX 0 firma-de.mail.protection.outlook.com.",
+        "include:spf.protection.outlook.com",
+        "CNAME selector1._domainkey.firma.de → selector1-firma-de._domainkey.firmade.onmicrosoft.com",
+        "CNAME selector2._domainkey.firma.de → selector2-firma-de._domainkey.firmade.onmicrosoft.com",
+        "CNAME autodiscover.firma.de → autodiscover.outlook.com",
+      ],
+    });
+  });
+
+  test("keeps the include and -all, keeps the verification TXT, adopts MX and the apex TXT set", () => {
+    expect(plan.spf.text).toBe("v=spf1 include:_spf.mail-connect.net include:spf.protection.outlook.com -all");
+    expect(plan.options).toEqual({ domain: "firma.de", product: "pro", spf: { include: ["spf.protection.outlook.com"], all: "fail" }, extraTxt: ["MS=ms12345678"] });
+    expect(plan.adopt).toEqual(["mx", "spf", "text"]);
+    expect(plan.status).toBe("ready");
+    expect(change(plan, "firma.de", "MX")).toMatchObject({ current: ["0 firma-de.mail.protection.outlook.com."], planned: ["10 mx.mail-connect.net."], action: "replace" });
+    expect(change(plan, "autodiscover.firma.de")).toMatchObject({ purpose: "other", action: "remove-by-hand" });
+    expect(change(plan, "selector1._domainkey.firma.de")).toMatchObject({ purpose: "other", type: "CNAME", action: "keep" });
+  });
+
+  test("names the switch, the old host's include, autodiscover, the stricter DMARC and the old DKIM selectors", () => {
+    expect(riskIds(plan)).toEqual(["mx-switch warning", "autodiscover-host warning", "old-host-spf warning", "dmarc-stricter warning", "dkim-alignment info"]);
+    expect(plan.risks.find((r) => r.id === "mx-switch")!.message).toContain("TTL 3600 s");
+    expect(plan.risks.find((r) => r.id === "old-host-spf")!.message).toContain("include:spf.protection.outlook.com belongs to the old host (Microsoft 365)");
+  });
+
+  test("plans the TTL a day ahead, the deploy, deleting autodiscover, and the old host's terms after the switch", () => {
+    expect(plan.steps.map((s) => s.when)).toEqual(["1 day before", "before the switch", "the switch", "the switch", "after the switch", "after the switch", "after 30 days"]);
+    expect(plan.steps[0].what).toContain("from 3600 s to 300 s");
+    expect(plan.steps[2].what).toBe("Deploy: `cdktf deploy`.");
+    expect(plan.steps[3].what).toBe("Delete autodiscover.firma.de (CNAME) by hand.");
+    expect(plan.steps[5].what).toContain("remove include:spf.protection.outlook.com");
+  });
+
+  test("mailauth: Microsoft 365 and mail-connect pass SPF with the planned record, others fail", async () => {
+    expect(await plannedSpfResult(live, plan, "40.92.3.4")).toBe("pass");
+    expect(await plannedSpfResult(live, plan, MAIL_CONNECT_IP)).toBe("pass");
+    expect(await plannedSpfResult(live, plan, "192.0.2.99")).toBe("fail");
+  });
+});
+
+describe("a web shop sender, two site verifications and p=reject", () => {
+  const live = zones.shopZone();
+  const plan = planOnboarding(live);
+
+  test("keeps mx, the shop's include and ~all; both verifications; p=reject with its rua and adkim", () => {
+    expect(plan.spf.text).toBe("v=spf1 mx include:_spf.mail-connect.net include:spf.shop-mailer.example ~all");
+    expect(plan.options.extraTxt).toEqual(["google-site-verification=abc123", "facebook-domain-verification=xyz789"]);
+    expect(plan.options.dmarc).toEqual({ policy: "reject", rua: ["mailto:dmarc@shop-firma.de"], alignment: { dkim: "strict" } });
+    expect(plannedText(plan, "dmarc")).toBe("v=DMARC1; p=reject; adkim=s; rua=mailto:dmarc@shop-firma.de; ruf=mailto:postmaster@shop-firma.de;");
+    expect(change(plan, "_dmarc.shop-firma.de")!.note).toContain("no ruf today: the article's ruf=mailto:postmaster@shop-firma.de is added");
+    expect(plan.adopt).toEqual(["mx", "spf", "text", "dmarc"]);
+    expect(change(plan, "shop-firma.de", "TXT")).toMatchObject({ purpose: "spf", action: "replace" });
+    expect(plan.changes.find((c) => c.purpose === "text")).toMatchObject({ action: "unchanged", planned: ["google-site-verification=abc123", "facebook-domain-verification=xyz789"] });
+  });
+
+  test("an unrecognised own server: flagged by its MX; the mx term changes meaning; no stricter DMARC", () => {
+    expect(plan.oldMailHost).toEqual({ name: "mail.shop-firma.de", recognised: false, evidence: ["MX 10 mail.shop-firma.de."] });
+    expect(riskIds(plan)).toEqual(["mx-switch warning", "old-host-spf warning", "dkim-alignment warning"]);
+    expect(plan.risks.find((r) => r.id === "old-host-spf")!.message).toContain('The "mx" term authorises the domain\'s MX hosts: today mail.shop-firma.de, after the switch mx.mail-connect.net');
+    expect(plan.status).toBe("ready");
+    expect(plan.steps[0]).toEqual({ when: "1 day before", what: "Lower the TTL of the MX record of shop-firma.de from 86400 s to 300 s at the DNS provider (the deploy sets the planned TTL again)." });
+  });
+
+  test("mailauth: the shop and mail-connect pass, others soft-fail", async () => {
+    expect(await plannedSpfResult(live, plan, SHOP_IP)).toBe("pass");
+    expect(await plannedSpfResult(live, plan, MAIL_CONNECT_IP)).toBe("pass");
+    expect(await plannedSpfResult(live, plan, "192.0.2.99")).toBe("softfail");
+  });
+});
+
+describe("SPF lookups counted through the includes read", () => {
+  test("9 today + mail-connect's 1 = exactly 10: ready", () => {
+    const plan = planOnboarding(zones.lookupZone(9));
+    expect(plan.spf).toEqual({
+      text: "v=spf1 include:_spf.mail-connect.net include:spf.sender1.example include:spf.sender2.example include:spf.sender3.example ~all",
+      lookups: 10,
+      limit: 10,
+      breakdown: ["include:spf.sender1.example 3", "include:spf.sender2.example 3", "include:spf.sender3.example 3", "include:_spf.mail-connect.net 1"],
+      unread: [],
+    });
+    expect(plan.risks.map((r) => r.id)).not.toContain("spf-lookup-limit");
+    expect(plan.status).toBe("ready");
+  });
+
+  test("10 today + 1 = 11: blocked, naming the costliest terms first", async () => {
+    const live = zones.lookupZone(10);
+    const plan = planOnboarding(live);
+    expect(plan.spf.lookups).toBe(11);
+    expect(plan.spf.breakdown[0]).toBe("include:spf.sender3.example 4");
+    const risk = plan.risks.find((r) => r.id === "spf-lookup-limit")!;
+    expect(risk.severity).toBe("blocking");
+    expect(risk.message).toContain("costs 11 DNS lookups; receivers allow 10");
+    expect(risk.message).toContain("The most expensive terms: include:spf.sender3.example 4, include:spf.sender1.example 3 and include:spf.sender2.example 3.");
+    expect(plan.status).toBe("blocked");
+    // mailauth agrees: a sender that matches no term makes it evaluate every term, and it gives up
+    // at the eleventh lookup (mail-connect's own mail, first in the record, still passes).
+    expect(await plannedSpfResult(live, plan, "198.51.100.99")).toBe("permerror");
+    expect(await plannedSpfResult(live, plan, MAIL_CONNECT_IP)).toBe("pass");
+  });
+
+  test("an include that was not read: counted incomplete, named in spf.unread (warning)", () => {
+    const plan = planOnboarding(new LiveZoneBuilder("partial.example").txt("@", "v=spf1 include:spf.unknown.example ~all").mailConnectInclude().error("spf.unknown.example.", "TXT").build());
+    expect(plan.spf.unread).toEqual(["spf.unknown.example"]);
+    expect(riskIds(plan)).toContain("spf-unread warning");
+  });
+
+  test("more than 9 includes: the options keep what the planner accepts, the risk names what is left out", () => {
+    const includes = Array.from({ length: 10 }, (_, i) => `spf${i}.many.example`);
+    const b = new LiveZoneBuilder("many.example").txt("@", `v=spf1 ${includes.map((i) => `include:${i}`).join(" ")} -all`).mailConnectInclude();
+    includes.forEach((i) => b.txt(`${i}.`, "v=spf1 ip4:192.0.2.1 -all"));
+    const plan = planOnboarding(b.build());
+    expect(plan.options.spf!.include).toEqual(includes.slice(0, 9));
+    expect(plan.spf.lookups).toBe(11);
+    expect(plan.risks.find((r) => r.id === "spf-lookup-limit")!.message).toContain("The options leave out include:spf9.many.example until it fits.");
+    expect(plan.status).toBe("blocked");
+  });
+});
+
+describe("auto-setup records elsewhere, by product", () => {
+  test("TEAM: the autoconfig CNAME and the SRV are conflicts to delete by hand (blocked); imap/smtp taken over as server names", () => {
+    const plan = planOnboarding(zones.teamZone(), { product: "team" });
+    expect(plan.status).toBe("blocked");
+    expect(riskIds(plan)[0]).toBe("auto-setup-conflict blocking");
+    expect(change(plan, "autoconfig.team-firma.de")).toMatchObject({ purpose: "other", action: "remove-by-hand", current: ["autoconfig.old-host.example."] });
+    expect(change(plan, "_autodiscover._tcp.team-firma.de")).toMatchObject({ purpose: "other", action: "remove-by-hand" });
+    expect(planMailConnectRecords(plan.options).records.map((r) => r.purpose)).not.toContain("autoconfig");
+    expect(plan.options.serverNames).toEqual({ incoming: "imap", outgoing: "smtp" });
+    expect(plan.adopt).toEqual(["mx", "spf", "incoming", "outgoing"]);
+    expect(change(plan, "mail.team-firma.de")).toMatchObject({ purpose: "other", action: "keep" });
+    // An unrecognised host: its SPF include is known by the old MX's registrable domain.
+    expect(plan.risks.find((r) => r.id === "old-host-spf")!.message).toContain("include:_spf.old-host.example belongs to the old host (mx.old-host.example)");
+    expect(plan.steps.map((s) => s.what)).toContain("Delete the auto-setup records by hand: autoconfig.team-firma.de CNAME and _autodiscover._tcp.team-firma.de SRV.");
+  });
+
+  test("PRO: both are replaced and adopted", () => {
+    const plan = planOnboarding(zones.teamZone(), { product: "pro" });
+    expect(change(plan, "autoconfig.team-firma.de")).toMatchObject({ purpose: "autoconfig", action: "replace", planned: ["autoconfig.mail-connect.net."] });
+    expect(change(plan, "_autodiscover._tcp.team-firma.de")).toMatchObject({ purpose: "autodiscover", action: "replace", planned: ["1 100 443 autodiscover.mail-connect.net."] });
+    expect(plan.adopt).toEqual(["mx", "autoconfig", "autodiscover", "spf", "incoming", "outgoing"]);
+    expect(plan.risks.map((r) => r.id)).not.toContain("auto-setup-conflict");
+    expect(plan.status).toBe("ready");
+  });
+
+  test("SECGATE: kept (the own server's auto-setup), info; no server names", () => {
+    const plan = planOnboarding(zones.teamZone(), { product: "secgate" });
+    expect(change(plan, "autoconfig.team-firma.de")).toMatchObject({ purpose: "other", action: "keep" });
+    expect(riskIds(plan)).toContain("auto-setup-kept info");
+    expect(plan.options.serverNames).toBeUndefined();
+    expect(plan.status).toBe("ready");
+  });
+
+  test("MAILING: kept, with a warning", () => {
+    const plan = planOnboarding(zones.teamZone(), { product: "mailing" });
+    expect(riskIds(plan)).toContain("auto-setup-mailing warning");
+    expect(plan.status).toBe("ready");
+  });
+
+  test("PRO with an A record at autoconfig: a conflict (a CNAME cannot join it), blocked", () => {
+    const plan = planOnboarding(new LiveZoneBuilder("a-record.example").records("autoconfig", "A", ["192.0.2.5"]).mailConnectInclude().build());
+    expect(change(plan, "autoconfig.a-record.example")).toMatchObject({ purpose: "autoconfig", type: "A", action: "conflict" });
+    expect(riskIds(plan)).toEqual(["auto-setup-conflict blocking"]);
+    expect(plan.adopt).not.toContain("autoconfig");
+  });
+});
+
+describe("other scenarios", () => {
+  test("an IDN on IONOS: punycode everywhere, the Unicode name for people, IONOS recognised", () => {
+    const plan = planOnboarding(zones.idnZone());
+    expect(plan.domain).toBe("xn--mller-kva.de");
+    expect(plan.unicodeDomain).toBe("müller.de");
+    expect(plan.oldMailHost).toMatchObject({ name: "IONOS", recognised: true, evidence: ["MX 10 mx00.ionos.de.", "MX 10 mx01.ionos.de.", "include:_spf-eu.ionos.com"] });
+    expect(plannedText(plan, "dmarc")).toBe("v=DMARC1; p=quarantine; ruf=mailto:postmaster@xn--mller-kva.de;");
+    expect(plan.spf.text).toBe("v=spf1 include:_spf.mail-connect.net include:_spf-eu.ionos.com ~all");
+  });
+
+  test("a domain already on mail-connect: every planned record unchanged and adopted, no risk", () => {
+    const plan = planOnboarding(zones.onMailConnectZone());
+    expect(plan.changes.map((c) => `${c.purpose} ${c.action}`)).toEqual(["mx unchanged", "autoconfig unchanged", "autodiscover unchanged", "spf unchanged", "dkim unchanged", "dmarc unchanged"]);
+    expect(plan.adopt).toEqual(["mx", "autoconfig", "autodiscover", "spf", "dkim", "dmarc"]);
+    expect(plan.risks).toEqual([]);
+    expect(plan.oldMailHost).toBeUndefined();
+    expect(plan.status).toBe("ready");
+    expect(plan.steps.map((s) => s.when)).toEqual(["before the switch", "the switch", "after the switch"]);
+  });
+
+  test("a domain without mail: every record added, nothing adopted, the article's records", () => {
+    const plan = planOnboarding(zones.noMailZone());
+    expect(plan.changes.every((c) => c.action === "add")).toBe(true);
+    expect(plan.adopt).toEqual([]);
+    expect(plan.risks).toEqual([]);
+    expect(plan.options).toEqual({ domain: "new-firma.de", product: "pro" });
+    expect(plan.spf.text).toBe("v=spf1 include:_spf.mail-connect.net ?all");
+    expect(plannedText(plan, "dkim")).toBe(MAIL_CONNECT_DKIM);
+  });
+
+  test("+all is never published: blocked, the plan writes ?all and keeps the other terms", () => {
+    const plan = planOnboarding(zones.plusAllZone());
+    expect(riskIds(plan)[0]).toBe("spf-plus-all blocking");
+    expect(plan.options.spf).toEqual({ include: ["spf.shop-mailer.example"], a: true });
+    expect(plan.spf.text).toBe("v=spf1 a include:_spf.mail-connect.net include:spf.shop-mailer.example ?all");
+    expect(plan.status).toBe("blocked");
+  });
+
+  test("redirect= becomes include: of its target, with the target's -all, and says so", async () => {
+    const live = zones.redirectZone();
+    const plan = planOnboarding(live);
+    expect(plan.spf.text).toBe("v=spf1 ip4:192.0.2.10 include:_spf.mail-connect.net include:_spf.hoster.example -all");
+    expect(change(plan, "redirect.example", "TXT")!.note).toContain("redirect=_spf.hoster.example becomes include:_spf.hoster.example: with mail-connect's include and an \"all\" term a redirect would be ignored");
+    expect(await plannedSpfResult(live, plan, "203.0.113.9")).toBe("pass");
+    expect(await plannedSpfResult(live, plan, "192.0.2.10")).toBe("pass");
+    expect(await plannedSpfResult(live, plan, "198.51.100.1")).toBe("fail");
+  });
+
+  test("unreadable apex MX: blocked with dns-unreadable; the unread questions are listed", () => {
+    const live = zones.unreadableZone();
+    const plan = planOnboarding(live);
+    expect(riskIds(plan)[0]).toBe("dns-unreadable blocking");
+    expect(plan.risks[0].message).toContain("slow.example MX: timeout after 5000 ms from 192.0.2.53");
+    expect(plan.unreadable).toEqual(["slow.example MX: timeout after 5000 ms from 192.0.2.53", "imap.slow.example A: not asked"]);
+    expect(unreadableQuestions(live, "essential")).toEqual(["slow.example MX: timeout after 5000 ms from 192.0.2.53"]);
+    expect(plan.adopt).not.toContain("mx");
+    expect(change(plan, "slow.example", "MX")).toMatchObject({ action: "add", note: "could not be read (timeout after 5000 ms from 192.0.2.53): treated as absent" });
+    expect(plan.status).toBe("blocked");
+  });
+
+  test("only a non-essential question unread: a warning, not blocked", () => {
+    const plan = planOnboarding(new LiveZoneBuilder("mostly.example").unasked("pop3", "CNAME").mailConnectInclude().build());
+    expect(riskIds(plan)).toEqual(["dns-partly-unreadable warning"]);
+    expect(plan.status).toBe("ready");
+  });
+});
+
+describe("SPF terms the options cannot hold", () => {
+  const planFor = (spf: string, ...more: string[]) => planOnboarding(new LiveZoneBuilder("terms.example").txt("@", spf, ...more).mailConnectInclude().build());
+
+  test.each([
+    ["ptr", "ptr", "refused by the library"],
+    ["exists:%{i}._spf.terms.example", "exists:%{i}._spf.terms.example", "exists mechanism"],
+    ["a:web.other.example", "a:web.other.example", "another host (web.other.example)"],
+    ["mx/24", "mx/24", "a prefix length"],
+    ["~include:spf.soft.example", "~include:spf.soft.example", 'qualifier "~"'],
+    ["include:%{d}.macro.example", "include:%{d}.macro.example", "SPF macro"],
+    ["ip4:0.0.0.0/0", "ip4:0.0.0.0/0", "every address"],
+  ])("%s: a blocking spf-term-not-kept naming it and the fix", (term, named, why) => {
+    const plan = planFor(`v=spf1 ${term} include:_spf.mail-connect.net -all`);
+    const risk = plan.risks.find((r) => r.id === "spf-term-not-kept")!;
+    expect(risk.severity).toBe("blocking");
+    expect(risk.message).toContain(`"${named}"`);
+    expect(risk.message).toContain(why);
+    expect(risk.action).toMatch(/\S/);
+    expect(plan.spf.text).toBe("v=spf1 include:_spf.mail-connect.net -all");
+  });
+
+  test("the own domain's a:/mx: become a/mx; host bits are cleared; duplicates merged; exp= and terms after all dropped", () => {
+    const plan = planFor("v=spf1 a:terms.example mx:terms.example. ip4:192.0.2.77/24 ip4:192.0.2.0/24 ip6:2001:DB8::1 exp=explain.terms.example -all include:late.example");
+    expect(plan.options.spf).toEqual({ a: true, mx: true, ip4: ["192.0.2.0/24"], ip6: ["2001:db8::1"], all: "fail" });
+    expect(plan.risks.find((r) => r.id === "spf-term-dropped")!.message).toContain("exp=explain.terms.example");
+    expect(plan.risks.find((r) => r.id === "spf-term-dropped")!.message).toContain('include:late.example (after "all"');
+    expect(plan.status).toBe("ready");
+  });
+
+  test("two SPF records: terms merged, the most lenient all, multiple-spf warning", () => {
+    const plan = planFor("v=spf1 include:spf.shop-mailer.example -all", "v=spf1 ip4:192.0.2.1 ~all");
+    expect(plan.options.spf).toEqual({ include: ["spf.shop-mailer.example"], ip4: ["192.0.2.1"], all: "softfail" });
+    expect(riskIds(plan)).toContain("multiple-spf warning");
+    expect(change(plan, "terms.example", "TXT")!.current).toHaveLength(2);
+  });
+
+  test("mail-connect's include already there is not repeated", () => {
+    const plan = planFor("v=spf1 include:_spf.mail-connect.net ip4:192.0.2.1 ~all");
+    expect(plan.spf.text).toBe("v=spf1 ip4:192.0.2.1 include:_spf.mail-connect.net ~all");
+    expect(change(plan, "terms.example", "TXT")!.note).not.toContain("added:");
+  });
+});
+
+describe("DMARC, DKIM and other TXT", () => {
+  test("_dmarc as a CNAME: blocking dmarc-cname; the policy read through it is kept", () => {
+    const plan = planOnboarding(new LiveZoneBuilder("cname.example").cname("_dmarc", "cname-example.dmarc.vendor.example", ["v=DMARC1; p=reject; rua=mailto:x@vendor.example"]).mailConnectInclude().build());
+    expect(riskIds(plan)[0]).toBe("dmarc-cname blocking");
+    expect(change(plan, "_dmarc.cname.example")).toMatchObject({ purpose: "dmarc", type: "CNAME", action: "conflict" });
+    expect(plan.options.dmarc).toEqual({ policy: "reject", rua: ["mailto:x@vendor.example"] });
+    expect(plan.adopt).not.toContain("dmarc");
+  });
+
+  test("pct and a size limit cannot be kept (warning); two records merge their report addresses", () => {
+    const plan = planOnboarding(
+      new LiveZoneBuilder("tags.example").txt("_dmarc", "v=DMARC1; p=none; pct=50; rua=mailto:a@tags.example!10m; ruf=mailto:f@tags.example; fo=1; t=y", "v=DMARC1; p=none; rua=mailto:b@tags.example").mailConnectInclude().build(),
+    );
+    expect(plan.options.dmarc).toEqual({ rua: ["mailto:a@tags.example", "mailto:b@tags.example"], ruf: ["mailto:f@tags.example"], failureOptions: ["1"], testing: true });
+    expect(riskIds(plan)).toEqual(["dmarc-tag-not-kept warning", "multiple-dmarc warning"]);
+    expect(plan.risks[0].message).toContain("pct=50");
+    expect(plannedText(plan, "dmarc")).toBe("v=DMARC1; p=quarantine; t=y; rua=mailto:a@tags.example,mailto:b@tags.example; ruf=mailto:f@tags.example; fo=1;");
+  });
+
+  test("p=none with other senders becomes quarantine: dmarc-stricter names them", () => {
+    const plan = planOnboarding(new LiveZoneBuilder("strict.example").txt("@", "v=spf1 include:spf.shop-mailer.example ~all").txt("spf.shop-mailer.example.", zones.SHOP_SPF).txt("_dmarc", "v=DMARC1; p=none").mailConnectInclude().build());
+    const risk = plan.risks.find((r) => r.id === "dmarc-stricter")!;
+    expect(risk.severity).toBe("warning");
+    expect(risk.message).toContain("p=none → p=quarantine");
+    expect(risk.message).toContain("include:spf.shop-mailer.example");
+    expect(risk.action).toContain("dmarc.testing: true");
+  });
+
+  test("mail-connect's selector with another key: replaced and adopted; as a CNAME: a blocking conflict", () => {
+    const other = planOnboarding(new LiveZoneBuilder("key.example").txt("mail-connect._domainkey", "v=DKIM1; k=rsa; p=OLDKEY").mailConnectInclude().build());
+    expect(change(other, "mail-connect._domainkey.key.example")).toMatchObject({ action: "replace", note: "another key: replaced with the key mail-connect signs with" });
+    expect(other.adopt).toEqual(["dkim"]);
+    const cname = planOnboarding(new LiveZoneBuilder("key.example").cname("mail-connect._domainkey", "key.elsewhere.example").mailConnectInclude().build());
+    expect(riskIds(cname)).toEqual(["dkim-cname blocking"]);
+  });
+
+  test("an apex TXT value the planner refuses: a warning, not kept; the others stay", () => {
+    const plan = planOnboarding(new LiveZoneBuilder("txt.example").txt("@", 'verification="quoted"', "keep-me=1").mailConnectInclude().build());
+    expect(plan.options.extraTxt).toEqual(["keep-me=1"]);
+    expect(riskIds(plan)).toEqual(["extra-txt-not-kept warning"]);
+    expect(plan.changes.find((c) => c.purpose === "text")).toMatchObject({ action: "replace", planned: ["keep-me=1"] });
+  });
+});
+
+test("the planner's code paths import neither cdktf nor constructs nor a provider binding", () => {
+  const root = path.resolve(__dirname, "../..");
+  const seen = new Set<string>();
+  const external = new Set<string>();
+  const visit = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const found of moduleImports(fs.readFileSync(file, "utf8"), file)) {
+      if (found.typeOnly) continue;
+      if (!found.specifier.startsWith(".")) {
+        external.add(found.specifier);
+        continue;
+      }
+      const base = path.resolve(path.dirname(file), found.specifier);
+      visit([`${base}.ts`, path.join(base, "index.ts")].find((f) => fs.existsSync(f))!);
+    }
+  };
+  visit(path.join(root, "lib/onboard/plan-onboarding.ts"));
+  expect(seen.size).toBeGreaterThan(10);
+  expect([...external].filter((s) => /^(cdktf|constructs|@cdktf\/)/.test(s))).toEqual([]);
+});
