@@ -1,7 +1,9 @@
 /**
  * The options a user would write: the plan's options without every option that only repeats
- * its default. An option is a default when leaving it out plans exactly the same records
- * (`planMailConnectRecords`), so the defaults are the planner's own, never a copy of them.
+ * its default. An option is a default when leaving it out plans exactly the same records and
+ * warnings (`planMailConnectRecords`), so the defaults are the planner's own, never a copy of
+ * them. `product` is what the customer booked: it stays unless it is the default `pro`, even
+ * where another product would plan the same records.
  */
 import { MailConnectRecordOptions } from "../mail-connect/options";
 import { planMailConnectRecords, RECORD_OPTION_KEYS } from "../plan/plan-records";
@@ -22,10 +24,11 @@ function isPlainObject(value: unknown): value is Plain {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
-/** The planned records of `options` as one comparable text, or undefined when the options are refused. */
+/** The planned records and warning codes of `options` as one comparable text, or undefined when the options are refused. */
 function recordsOf(options: unknown): string | undefined {
   try {
-    return JSON.stringify(planMailConnectRecords(options as MailConnectRecordOptions).records);
+    const plan = planMailConnectRecords(options as MailConnectRecordOptions);
+    return JSON.stringify([plan.records, plan.warnings.map((warning) => warning.code)]);
   } catch {
     return undefined;
   }
@@ -57,8 +60,10 @@ export function minimalRecordOptions(options: MailConnectRecordOptions): MailCon
   const prune = (path: readonly string[]) => {
     const here = valueAt(current, path);
     if (!isPlainObject(here)) return;
-    for (const key of Object.keys(here)) {
-      if (path.length === 0 && key === "domain") continue;
+    const order = RECORD_OPTION_ORDER[path.join(".")] ?? [];
+    const keys = Object.keys(here);
+    for (const key of [...order.filter((known) => keys.includes(known)), ...keys.filter((other) => !order.includes(other))]) {
+      if (path.length === 0 && (key === "domain" || (key === "product" && here[key] !== "pro"))) continue;
       const candidate = without(current, [...path, key]);
       if (recordsOf(candidate) === reference) current = candidate;
       else prune([...path, key]);

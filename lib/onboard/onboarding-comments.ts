@@ -89,7 +89,7 @@ export function headerComments(plan: OnboardingPlan, providerTitle: string, plac
     "Written by `cdktf-mail-connect onboard` from the domain's live DNS: review it, run `cdktf diff`",
     "(adopted records show as imports with their changes), then `cdktf deploy`.",
   ];
-  if (placeholders) lines.push('Fill in every "<CHANGE-ME>" first: `cdktf synth` names each one it finds.');
+  if (placeholders) lines.push("Fill in every placeholder (<CHANGE-ME>) first: `cdktf synth` names each one it can check.");
   const blocking = plan.risks.filter((risk) => risk.severity === "blocking");
   lines.push(plan.status === "blocked" || blocking.length > 0 ? `Status: BLOCKED (${blocking.map((risk) => risk.id).join(", ") || "see the report"}): resolve this before deploying.` : "Status: ready.");
   if (plan.risks.length > 0) lines.push(`Risks (see the onboard report): ${plan.risks.map((risk) => `${risk.id} (${risk.severity})`).join(", ")}.`);

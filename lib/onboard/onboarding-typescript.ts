@@ -41,7 +41,7 @@ const PROVIDER_TITLES: Record<DnsProviderKind, string> = {
 
 /** A construct or stack id from a domain: lowercase letters, digits and hyphens. */
 function idOf(domain: string): string {
-  return domain.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "mail-connect";
+  return domain.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "") || "mail-connect";
 }
 
 function plannedRecords(plan: OnboardingPlan): readonly PlannedRecord[] {
