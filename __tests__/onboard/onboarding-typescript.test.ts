@@ -351,6 +351,27 @@ describe("the generated app", () => {
     expect(onboardingTypeScript(blocked, { provider: "route53" })).toContain("// Status: BLOCKED (spf-lookup-limit): resolve this before deploying.");
   });
 
+  test("options in the README's order, whatever order the plan holds them in", () => {
+    const options = {
+      ttl: 600,
+      extraTxt: ["MS=ms1"],
+      dmarc: { testing: true, rua: ["dmarc@firma.de"], policy: "none" },
+      dkim: { selector: "s1" },
+      spf: { all: "fail", ip4: ["203.0.113.0/24"], include: ["spf.shop.example"] },
+      serverNames: { outgoing: "smtp", incoming: "imap" },
+      product: "pro",
+      domain: "firma.de",
+    } as const;
+    const text = onboardingTypeScript(handMadePlan({ options }), { provider: "route53" });
+    const keys = [...text.matchAll(/^ {6,8}(\w+): /gm)].map((match) => match[1]);
+    expect(keys).toEqual(["domain", "serverNames", "spf", "include", "ip4", "all", "dkim", "dmarc", "policy", "rua", "testing", "extraTxt", "ttl", "zone"]);
+    expect(text).toContain('serverNames: { incoming: "imap", outgoing: "smtp" },');
+  });
+
+  test("an unknown provider is refused, naming the ones there are", () => {
+    expect(() => onboardingTypeScript(shopPlan(), { provider: "bind" as DnsProviderKind })).toThrow('onboardingTypeScript: unknown provider "bind"; use cloudflare, route53, rfc2136, azure-dns or google-cloud-dns');
+  });
+
   test("nothing to adopt: no adopt and no RecordAdoption import", () => {
     const text = onboardingTypeScript(handMadePlan({ options: { domain: "neu.de" } }), { provider: "cloudflare", stackId: "neu" });
     expect(text).not.toContain("RecordAdoption");
