@@ -20,6 +20,8 @@ import { commentText, tsKey, tsString } from "../../lib/onboard/typescript-sourc
 import { planToRrsets } from "../../lib/plan/dns-rrset";
 import { planMailConnectRecords } from "../../lib/plan/plan-records";
 import type { DnsProviderKind } from "../../lib/providers/dns-zone";
+import { PROVIDER_APP_CODES } from "../../lib/providers/provider-app-codes";
+import { DNS_PROVIDER_ADAPTERS } from "../../lib/providers/provider-registry";
 import { publishedRrsetsFromTerraform } from "../../lib/providers/provider-rrsets";
 import { compileGeneratedApps, fillPlaceholders, GeneratedAppFile, SynthesizedStackJson, synthGeneratedApp } from "./support/generated-app";
 import { handMadePlan } from "./support/hand-made-plans";
@@ -432,6 +434,13 @@ describe("the options a user writes", () => {
     const refused = { domain: "firma.de", ttl: 5, product: "pro" } as const;
     expect(minimalRecordOptions(refused)).toBe(refused);
   });
+});
+
+test("each provider's app code is its adapter's: kind, zone factory and kind of import ids, in the registry's order", () => {
+  const facts = (kind: string, factory: string, importIds: string) => `${kind} ${factory} ${importIds}`;
+  expect(PROVIDER_APP_CODES.map((code) => facts(code.kind, code.zoneFactory, code.adoption.importIds))).toEqual(
+    DNS_PROVIDER_ADAPTERS.map((adapter) => facts(adapter.kind, adapter.factory, adapter.importIds)),
+  );
 });
 
 test("the generator's code loads no cdktf (the CLI requires it)", () => {

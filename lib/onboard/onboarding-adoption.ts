@@ -2,7 +2,8 @@
  * The `adopt` of the generated app: the plan's adopted purposes as
  * `RecordAdoption.route53([...])` / `RecordAdoption.recordSets([...])` where the provider
  * computes import ids, or `RecordAdoption.cloudflare({...})` with one placeholder per existing
- * record where only the provider's API knows the record ids, each with the API call that lists it.
+ * record where only the provider's API knows the record ids, each with the API call that lists
+ * it (the provider's `ProviderAppCode.adoption` says which).
  */
 import { PlannedRecord, RecordPurpose } from "../plan/record-plan";
 import { changeFor, changeSummary } from "./onboarding-comments";
@@ -21,25 +22,21 @@ function adoptedPurposes(plan: OnboardingPlan): RecordPurpose[] {
   return [...new Set(plan.adopt)];
 }
 
-/** `GET /zones/{zone_id}/dns_records?type=MX&name=firma.de`: the call that lists a record's id. */
-function listCall(type: string, name: string): string {
-  return `GET /zones/{zone_id}/dns_records?type=${type}&name=${name}`;
-}
-
 /** The adoption for the plan, or undefined when nothing exists that must be adopted. */
 export function onboardingAdoption(plan: OnboardingPlan, setup: OnboardingProviderSetup, records: readonly PlannedRecord[]): OnboardingAdoption | undefined {
   const purposes = adoptedPurposes(plan);
   if (purposes.length === 0) return undefined;
   const comments = new Map<ValuePath, string>();
-  if (setup.computedAdoption !== undefined) {
+  const adoption = setup.adoption;
+  if (adoption.importIds === "computed") {
     comments.set("adopt", "Existing record sets are imported (Terraform >= 1.6), not created; each gets exactly the planned values.");
     purposes.forEach((purpose, index) => {
       const summary = changeSummary(changeFor(plan, purpose));
       if (summary !== undefined) comments.set(`adopt[${index}]`, summary);
     });
-    return { value: new TsCall(`RecordAdoption.${setup.computedAdoption}`, purposes), comments };
+    return { value: new TsCall(adoption.factory, purposes), comments };
   }
-  comments.set("adopt", "The ids (32 hex digits) of the records there now, from the Cloudflare API (GET as noted) or each record's edit page.");
+  comments.set("adopt", adoption.idSource);
   const ids: Record<string, unknown> = {};
   for (const purpose of purposes.filter((candidate) => candidate !== "text")) {
     const record = records.find((candidate) => candidate.purpose === purpose);
@@ -48,7 +45,7 @@ export function onboardingAdoption(plan: OnboardingPlan, setup: OnboardingProvid
     const name = record?.name ?? change?.name ?? plan.domain;
     ids[purpose] = ONBOARDING_PLACEHOLDER;
     const which = purpose === "spf" ? ", the v=spf1 record" : purpose === "mx" && (change?.current.length ?? 0) > 1 ? `, one of the ${change!.current.length}; delete the others after the switch` : "";
-    comments.set(`adopt.${purpose}`, `${listCall(type, name)}${which}`);
+    comments.set(`adopt.${purpose}`, `${adoption.listCall(type, name)}${which}`);
   }
   if (purposes.includes("text")) {
     const extra = plan.options.extraTxt ?? [];
@@ -58,9 +55,9 @@ export function onboardingAdoption(plan: OnboardingPlan, setup: OnboardingProvid
     const text = Object.create(null) as Record<string, unknown>;
     for (const value of existing.length > 0 ? existing : extra) {
       text[value] = ONBOARDING_PLACEHOLDER;
-      comments.set(`adopt.text.${value}`, `${listCall("TXT", plan.domain)}, the record with this value`);
+      comments.set(`adopt.text.${value}`, `${adoption.listCall("TXT", plan.domain)}, the record with this value`);
     }
     ids.text = text;
   }
-  return { value: new TsCall("RecordAdoption.cloudflare", ids), comments };
+  return { value: new TsCall(adoption.factory, ids), comments };
 }

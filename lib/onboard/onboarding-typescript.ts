@@ -30,15 +30,6 @@ export interface OnboardingTypeScriptOptions {
   readonly stackId?: string;
 }
 
-/** How each provider is named in the header. */
-const PROVIDER_TITLES: Record<DnsProviderKind, string> = {
-  cloudflare: "Cloudflare",
-  route53: "Route53",
-  rfc2136: "your own DNS servers (RFC 2136)",
-  "azure-dns": "Azure DNS",
-  "google-cloud-dns": "Google Cloud DNS",
-};
-
 /** A construct or stack id from a domain: lowercase letters, digits and hyphens. */
 function idOf(domain: string): string {
   return domain.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "") || "mail-connect";
@@ -71,7 +62,7 @@ export function onboardingTypeScript(plan: OnboardingPlan, options: OnboardingTy
   const libraryImports = ["DnsZone", "MailConnectDomain", ...(adoption !== undefined ? ["RecordAdoption"] : [])];
 
   const lines = [
-    ...headerComments(plan, PROVIDER_TITLES[options.provider], usesPlaceholder).map((line) => `// ${commentText(line)}`),
+    ...headerComments(plan, setup.title, usesPlaceholder).map((line) => `// ${commentText(line)}`),
     "",
     setup.importLine,
     'import { App, TerraformStack } from "cdktf";',
@@ -89,7 +80,7 @@ export function onboardingTypeScript(plan: OnboardingPlan, options: OnboardingTy
     "  constructor(scope: Construct, id: string) {",
     "    super(scope, id);",
     `    // ${commentText(setup.credentials)}`,
-    ...setup.providerBlock.map((statement) => `    ${statement}`),
+    `    ${setup.providerStatement}`,
     `    new MailConnectDomain(this, ${tsString(idOf(plan.domain))}, ${propLines[0]}`,
     ...propLines.slice(1),
     "  }",
