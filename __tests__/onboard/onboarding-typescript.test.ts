@@ -247,7 +247,7 @@ describe("the generated app", () => {
     const text = source(`shop-${provider}`);
     expect(text).toContain('      spf: {\n        include: [\n          "spf.protection.outlook.com", // kept; risk old-host-spf\n          "spf.shop.example", // kept\n');
     expect(text).toContain('"google-site-verification=abc123", // kept: site verification');
-    expect(text).toContain("// Risks (see the onboard report): mx-switch (warning), old-host-spf (warning).");
+    expect(text).toContain("// Risk mx-switch (warning): Lower the TTL a day ahead.\n// Risk old-host-spf (warning): Remove it after the switch.\n");
     expect(text).toContain("// Remove by hand: autodiscover.firma.de CNAME (old host).");
     expect(text).toMatchSnapshot();
   });

@@ -44,7 +44,7 @@ export function onboardingAdoption(plan: OnboardingPlan, setup: OnboardingProvid
     const type = record?.type ?? change?.type ?? "TXT";
     const name = record?.name ?? change?.name ?? plan.domain;
     ids[purpose] = ONBOARDING_PLACEHOLDER;
-    const which = purpose === "spf" ? ", the v=spf1 record" : purpose === "mx" && (change?.current.length ?? 0) > 1 ? `, one of the ${change!.current.length}; delete the others after the switch` : "";
+    const which = purpose === "spf" ? ", the v=spf1 record" : purpose === "mx" && (change?.current.length ?? 0) > 1 ? `, one of the ${change!.current.length} there now; delete the others when you deploy` : "";
     comments.set(`adopt.${purpose}`, `${adoption.listCall(type, name)}${which}`);
   }
   if (purposes.includes("text")) {

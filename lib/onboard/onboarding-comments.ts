@@ -81,7 +81,7 @@ export function optionComments(plan: OnboardingPlan): Map<ValuePath, string> {
   return comments;
 }
 
-/** The header: what the file is, the plan's status, its risks by id, and what is left to do by hand. */
+/** The header: what the file is, the plan's status, each risk with what to do, and what is left to do by hand. */
 export function headerComments(plan: OnboardingPlan, providerTitle: string, placeholders: boolean): string[] {
   const idn = plan.unicodeDomain !== undefined && plan.unicodeDomain !== plan.domain ? ` (${plan.unicodeDomain})` : "";
   const lines = [
@@ -92,7 +92,7 @@ export function headerComments(plan: OnboardingPlan, providerTitle: string, plac
   if (placeholders) lines.push("Fill in every placeholder (<CHANGE-ME>) first: `cdktf synth` names each one it can check.");
   const blocking = plan.risks.filter((risk) => risk.severity === "blocking");
   lines.push(plan.status === "blocked" || blocking.length > 0 ? `Status: BLOCKED (${blocking.map((risk) => risk.id).join(", ") || "see the report"}): resolve this before deploying.` : "Status: ready.");
-  if (plan.risks.length > 0) lines.push(`Risks (see the onboard report): ${plan.risks.map((risk) => `${risk.id} (${risk.severity})`).join(", ")}.`);
+  for (const risk of plan.risks) lines.push(`Risk ${risk.id} (${risk.severity}): ${risk.action}`);
   const byHand = plan.changes.filter((change) => change.action === "remove-by-hand" || change.action === "conflict");
   for (const change of byHand) {
     lines.push(`${change.action === "conflict" ? "Conflict" : "Remove by hand"}: ${change.name} ${change.type}${change.note ? ` (${change.note})` : ""}.`);
