@@ -80,13 +80,18 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /** An expression written as it is (a constant's name); never built from data. */
 export class TsCode {
-  constructor(public readonly code: string) {}
+  constructor(
+    /** The expression, e.g. `AZURE_RESOURCE_GROUP`. */
+    public readonly code: string,
+  ) {}
 }
 
 /** A call with one argument, laid out like any other value (`RecordAdoption.route53([...])`). */
 export class TsCall {
   constructor(
+    /** What is called, e.g. `RecordAdoption.route53`. */
     public readonly callee: string,
+    /** The one argument, laid out by `tsValueLines`. */
     public readonly argument: unknown,
   ) {}
 }
