@@ -23,35 +23,10 @@ import type { DnsProviderKind } from "../../lib/providers/dns-zone";
 import { PROVIDER_APP_CODES } from "../../lib/providers/provider-app-codes";
 import { DNS_PROVIDER_ADAPTERS } from "../../lib/providers/provider-registry";
 import { publishedRrsetsFromTerraform } from "../../lib/providers/provider-rrsets";
-import { compileGeneratedApps, fillPlaceholders, GeneratedAppFile, SynthesizedStackJson, synthGeneratedApp } from "./support/generated-app";
+import { compileGeneratedApps, filledWithTestValues as filled, GeneratedAppFile, SynthesizedStackJson, synthGeneratedApp } from "./support/generated-app";
 import { handMadePlan } from "./support/hand-made-plans";
 
 const PROVIDERS: readonly DnsProviderKind[] = ["cloudflare", "route53", "rfc2136", "azure-dns", "google-cloud-dns"];
-
-/** What a user fills in for each named constant. */
-const CONSTANT_VALUES: Record<string, string> = {
-  AZURE_SUBSCRIPTION_ID: "3f2504e0-4f89-41d3-9a0c-0305e82c3301",
-  AZURE_RESOURCE_GROUP: "rg-dns",
-  GOOGLE_PROJECT: "mail-dns-prod",
-  GOOGLE_MANAGED_ZONE: "firma-de",
-  DNS_SERVER: "ns1.firma.de",
-  TSIG_KEY_NAME: "terraform.",
-};
-
-/** A Cloudflare record id for the n-th placeholder. */
-const recordId = (index: number) => `${index.toString(16).padStart(2, "0")}${"ab".repeat(15)}`;
-
-/** The source with every placeholder filled in; `ids` gets the Cloudflare record id put at each adoption key. */
-function filled(source: string, ids = new Map<string, string>()): string {
-  return fillPlaceholders(source, ({ line, index }) => {
-    const constant = /^const ([A-Z_]+) = /.exec(line)?.[1];
-    if (constant !== undefined) return CONSTANT_VALUES[constant];
-    const key = /^\s*(\[?"(?:[^"\\]|\\.)*"\]?|\w+): /.exec(line)![1].replace(/^\[|\]$/g, "");
-    const id = recordId(index);
-    ids.set(key.startsWith('"') ? (JSON.parse(key) as string) : key, id);
-    return id;
-  });
-}
 
 /** The Microsoft 365 customer with a web shop and two site verifications, moving to mail-connect. */
 function shopPlan(risks: OnboardingPlan["risks"] = []): OnboardingPlan {

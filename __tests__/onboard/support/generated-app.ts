@@ -6,7 +6,8 @@
  * - `synthGeneratedApp` transpiles one app to CommonJS and runs it in this process with the
  *   real `App.synth()` (cdktf and the bindings are loaded once per test file, so an app costs
  *   only its own synth), then reads the stacks it wrote;
- * - `fillPlaceholders` replaces the `"<CHANGE-ME>"` literals as a user would.
+ * - `fillPlaceholders` replaces the `"<CHANGE-ME>"` literals as a user would, and
+ *   `filledWithTestValues` fills them with valid test values (for end-to-end runs).
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -117,4 +118,37 @@ export function fillPlaceholders(source: string, fill: (site: PlaceholderSite) =
     .split("\n")
     .map((line) => line.split(literal).reduce((filled, rest) => `${filled}${JSON.stringify(fill({ line, index: index++ }))}${rest}`))
     .join("\n");
+}
+
+/** What the tests fill in for each named constant of a generated app (valid values that synthesize). */
+export const TEST_CONSTANT_VALUES: Readonly<Record<string, string>> = {
+  AZURE_SUBSCRIPTION_ID: "3f2504e0-4f89-41d3-9a0c-0305e82c3301",
+  AZURE_RESOURCE_GROUP: "rg-dns",
+  GOOGLE_PROJECT: "mail-dns-prod",
+  GOOGLE_MANAGED_ZONE: "firma-de",
+  DNS_SERVER: "ns1.firma.de",
+  TSIG_KEY_NAME: "terraform.",
+};
+
+/** A Cloudflare record id (32 lowercase hex digits) for the n-th placeholder. */
+const testRecordId = (index: number) => `${index.toString(16).padStart(2, "0")}${"ab".repeat(15)}`;
+
+/**
+ * `source` with every placeholder filled in as a user would: each named constant with
+ * `TEST_CONSTANT_VALUES`, each record id with a made-up id; `ids` gets the id put at each
+ * adoption key (`mx`, or the `extraTxt` value itself).
+ */
+export function filledWithTestValues(source: string, ids = new Map<string, string>()): string {
+  return fillPlaceholders(source, ({ line, index }) => {
+    const constant = /^const ([A-Z_]+) = /.exec(line)?.[1];
+    if (constant !== undefined) {
+      if (TEST_CONSTANT_VALUES[constant] === undefined) throw new Error(`filledWithTestValues: no test value for ${constant}`);
+      return TEST_CONSTANT_VALUES[constant];
+    }
+    const key = /^\s*(\[?"(?:[^"\\]|\\.)*"\]?|\w+): /.exec(line)?.[1]?.replace(/^\[|\]$/g, "");
+    if (key === undefined) throw new Error(`filledWithTestValues: a placeholder outside a constant or a key: ${line}`);
+    const id = testRecordId(index);
+    ids.set(key.startsWith('"') ? (JSON.parse(key) as string) : key, id);
+    return id;
+  });
 }
