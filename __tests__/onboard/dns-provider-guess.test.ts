@@ -2,8 +2,16 @@
  * The DNS provider `onboard` assumes without `--provider`, from the zone's name servers as the
  * providers name them (real names from each provider's documentation and live zones).
  */
-import { FALLBACK_DNS_PROVIDER, guessDnsProvider, zoneNameServers } from "../../lib/onboard/dns-provider-guess";
+import { guessDnsProvider, zoneNameServers } from "../../lib/onboard/dns-provider-guess";
 import { LiveMailZone } from "../../lib/onboard/onboarding-plan";
+import { DNS_PROVIDER_ADAPTERS } from "../../lib/providers/provider-registry";
+import { PROVIDER_NAME_SERVERS, SELF_HOSTED_DNS_PROVIDER } from "../../lib/providers/provider-name-servers";
+
+test("the name-server table lists every adapter of the registry, by its kind and title, and the self-hosted one is RFC 2136", () => {
+  expect(PROVIDER_NAME_SERVERS.map((p) => [p.kind, p.title])).toEqual(DNS_PROVIDER_ADAPTERS.map((a) => [a.kind, a.title]));
+  expect(SELF_HOSTED_DNS_PROVIDER.kind).toBe("rfc2136");
+  for (const p of PROVIDER_NAME_SERVERS) expect([p.kind, p.pattern === undefined || p.pattern.test(p.example)]).toEqual([p.kind, true]);
+});
 
 describe("guessDnsProvider", () => {
   test.each([
@@ -28,7 +36,6 @@ describe("guessDnsProvider", () => {
       reason:
         "the name servers (ns1.hosting-firma.de, ns2.hosting-firma.de) are none of Cloudflare's, Route53's, Azure DNS's or Google Cloud DNS's, so the zone is taken to be on servers that accept RFC 2136 dynamic updates (BIND, Knot, PowerDNS). Give --provider if it is elsewhere.",
     });
-    expect(FALLBACK_DNS_PROVIDER).toBe("rfc2136");
   });
 
   test("look-alike names are not taken for a provider's", () => {
@@ -38,7 +45,11 @@ describe("guessDnsProvider", () => {
   });
 
   test("no name servers read: the fallback, with the reason", () => {
-    expect(guessDnsProvider([])).toMatchObject({ provider: "rfc2136", recognised: false, reason: expect.stringMatching(/^no NS records could be read/) });
+    expect(guessDnsProvider([])).toEqual({
+      provider: "rfc2136",
+      recognised: false,
+      reason: "no NS records could be read, so the provider is not known; RFC 2136 dynamic updates (BIND, Knot, PowerDNS) are assumed. Give --provider for a zone at Cloudflare, Route53, Azure DNS or Google Cloud DNS.",
+    });
   });
 
   test("servers of two providers (a move under way): the one most servers belong to, the others named", () => {
