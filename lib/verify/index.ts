@@ -33,5 +33,6 @@ export type { DkimKeyResult } from "./policy-checks";
 export { checkDmarcRecords } from "./policy-checks";
 export type { DmarcRecordResult } from "./policy-checks";
 export { VerifyInputError } from "./verify-input-error";
-export { runCli } from "./cli";
-export type { CliStreams } from "./cli";
+/** The whole command line (`verify` and `onboard`), kept here where it has always been exported. */
+export { runCli } from "../cli";
+export type { CliStreams } from "../cli-program";
