@@ -73,7 +73,9 @@ function header(outcome: OnboardOutcome, width: number): string[] {
   field("read from", live.source);
   if (plan !== undefined) {
     const host = plan.oldMailHost;
-    field("mail today", host === undefined ? "no other mail host (no MX, or it already points at mail-connect)" : `${host.name}${host.recognised ? "" : " (not recognised)"}: ${host.evidence.join(", ")}`);
+    field("mail today", host === undefined ? "no other mail host (no MX, or it already points at mail-connect)" : `${host.name}${host.recognised ? "" : " (not recognised)"}, seen in:`);
+    // Each piece of evidence on a line of its own: a value is not broken at its spaces.
+    for (const evidence of host?.evidence ?? []) lines.push(`${" ".repeat(FIELD)}${Number.isFinite(width) ? elide(printable(evidence), Math.max(8, width - FIELD)) : printable(evidence)}`);
   }
   field("DNS provider", outcome.providerGuess !== undefined ? `${outcome.provider}, guessed: ${outcome.providerGuess.reason}` : `${outcome.provider} (--provider)`);
   return lines;
@@ -113,7 +115,7 @@ function spfSection(plan: OnboardingPlan, width: number): string[] {
   const lines = [fitEnd(`SPF lookups: ${spf.lookups} of ${spf.limit}${over}`, width)];
   lines.push(...hanging("  ", spf.breakdown.length > 0 ? spf.breakdown.join(" · ") : "no term costs a lookup", 2, width));
   if (spf.unread.length > 0) lines.push(...hanging("  ", `not counted (could not be read): ${spf.unread.join(", ")}`, 2, width));
-  lines.push(...hanging("  ", `planned: ${spf.text}`, 2, width));
+  lines.push(...hanging("  planned  ", spf.text, 11, width));
   return lines;
 }
 
@@ -124,7 +126,7 @@ function riskLines(risk: OnboardingRisk, width: number): string[] {
 function risksSection(plan: OnboardingPlan, width: number): string[] {
   if (plan.risks.length === 0) return ["Risks: none"];
   const count = (s: OnboardingSeverity) => plan.risks.filter((r) => r.severity === s).length;
-  const counts = [`${count("blocking")} blocking`, plural(count("warning"), "warning"), `${count("info")} for the record`];
+  const counts = [`${count("blocking")} blocking`, plural(count("warning"), "warning"), `${count("info")} for the record`].filter((c) => !c.startsWith("0 "));
   return [`Risks (${counts.join(", ")})`, ...plan.risks.flatMap((r) => riskLines(r, width))];
 }
 
@@ -137,7 +139,7 @@ function stepsSection(plan: OnboardingPlan, width: number): string[] {
 
 function typeScriptSection(outcome: OnboardingOutcomeWithCode, width: number): string[] {
   return [
-    ...hanging("", `TypeScript for ${outcome.provider}: a cdktf app with this MailConnectDomain (review it, then cdktf diff before deploying)`, 0, width),
+    ...hanging("", `TypeScript (${outcome.provider}): paste into your cdktf app, review it, run cdktf diff`, 0, width),
     "",
     ...outcome.typescript.replace(/\n$/, "").split("\n").map(printable),
   ];
