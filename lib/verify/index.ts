@@ -1,6 +1,7 @@
 /** The `verify` feature: live DNS against what mail-connect needs and what was deployed. */
 export { verifyDomains } from "./verify-domains";
 export type { VerifyOptions } from "./verify-domains";
+export type { DnsServerOptions } from "./dns-roles";
 export type { ExpectedMailDomain, ForbiddenRecord } from "./expected-domain";
 export { expectedFromOptions, expectedFromOptionsList } from "./expected-from-options";
 export type { LabelledOptions } from "./expected-from-options";
