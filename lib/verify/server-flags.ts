@@ -28,12 +28,29 @@ export interface ServerFlagValues {
 
 /** The server flags, read (the fields of `DnsServerOptions` that were given, timeout and retries always). */
 export interface ServerFlags {
+  /**
+   * `--resolver HOST[:PORT]`.
+   * @default - the system resolver
+   */
   readonly resolver?: string;
+  /**
+   * `--recursive-resolver HOST[:PORT]`.
+   * @default - the system resolver
+   */
   readonly recursiveResolver?: string;
+  /**
+   * `--authoritative`.
+   * @default - not given
+   */
   readonly authoritative?: true;
-  /** `--nameserver NAME=IP[:PORT]`, by name (lower case, no trailing dot). */
+  /**
+   * `--nameserver NAME=IP[:PORT]`, by name (lower case, no trailing dot).
+   * @default - none given
+   */
   readonly nameServers?: Readonly<Record<string, string>>;
+  /** `--timeout MS`, or the default (5000). */
   readonly timeoutMs: number;
+  /** `--retries N`, or the default (2). */
   readonly retries: number;
 }
 
