@@ -23,10 +23,17 @@ export type OnboardCommand =
       /** The domain as given (normalised by `readLiveMailZone`). */
       readonly domain: string;
       readonly product: MailConnectProduct;
-      /** `--provider`; undefined: guessed from the zone's name servers. */
+      /**
+       * `--provider`.
+       * @default - guessed from the zone's name servers
+       */
       readonly provider?: DnsProviderKind;
+      /** `--json`: the JSON document instead of the report. */
       readonly json: boolean;
-      /** `--wide`: whole values, no fitting to the terminal. */
+      /**
+       * `--wide`: whole values, no fitting to the terminal.
+       * @default - fitted to the terminal
+       */
       readonly wide?: true;
     });
 
