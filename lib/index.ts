@@ -14,6 +14,13 @@ export * from "./construct/mail-connect-domain";
 export * from "./mail-connect/mail-client-settings";
 export * from "./construct/dns-conflict-validation";
 export * from "./providers/published";
+export { readLiveMailZone, normaliseMailDomain, MAIL_CONNECT_SPF_TEXT, type ReadLiveMailZoneOptions } from "./onboard/read-live-mail-zone";
+export { guessDnsProvider, zoneNameServers, type DnsProviderGuess } from "./onboard/dns-provider-guess";
+export { onboardOutcome, essentialQuestions, unreadEssentials, ONBOARD_EXIT } from "./onboard/onboard-outcome";
+export type { OnboardOutcome, OnboardOutcomeOptions, OnboardStatus, OnboardExitCode } from "./onboard/onboard-outcome";
+export { onboardToJson, onboardJsonText, ONBOARD_JSON_SCHEMA, type OnboardJson } from "./onboard/onboard-json";
+export { formatOnboardReport, onboardVerdict, type OnboardReportOptions } from "./onboard/onboard-report";
+
 export * from "./verify";
 export { planOnboarding } from "./onboard/plan-onboarding";
 export { unreadableQuestions } from "./onboard/live-answers";

@@ -7,7 +7,7 @@ import * as fs from "fs";
 import { parseArgs } from "util";
 import { MailConnectRecordOptions } from "../mail-connect/options";
 import { LabelledOptions } from "./expected-from-options";
-import { DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS } from "./live-dns";
+import { SERVER_FLAG_OPTIONS, readServerFlags } from "./server-flags";
 import { VerifyInputError } from "./verify-input-error";
 
 /** Where the expectation comes from. */
@@ -65,12 +65,7 @@ const OPTIONS = {
   config: { type: "string" },
   synth: { type: "string" },
   stack: { type: "string", multiple: true },
-  resolver: { type: "string" },
-  "recursive-resolver": { type: "string" },
-  authoritative: { type: "boolean" },
-  nameserver: { type: "string", multiple: true },
-  timeout: { type: "string" },
-  retries: { type: "string" },
+  ...SERVER_FLAG_OPTIONS,
   json: { type: "boolean" },
   junit: { type: "string" },
   wide: { type: "boolean" },
@@ -83,16 +78,6 @@ const OPTIONS = {
 const SPF_ALL: Record<string, string> = { neutral: "neutral", softfail: "softfail", fail: "fail", "?all": "neutral", "~all": "softfail", "-all": "fail" };
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>["values"];
-
-function integer(flag: string, raw: string | undefined, fallback: number, min: number, max: number, problems: string[]): number {
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < min || value > max) {
-    problems.push(`--${flag}: got "${raw}"; it must be a whole number from ${min} to ${max}.`);
-    return fallback;
-  }
-  return value;
-}
 
 /** The planner's options from the record flags (only the given ones, so defaults apply). */
 function optionsFromFlags(v: Values, problems: string[]): MailConnectRecordOptions {
@@ -175,16 +160,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     problems.push(`${recordFlags.map((f) => `--${f}`).join(", ")} ${recordFlags.length === 1 ? "belongs" : "belong"} to --domain; with --config put the options in the file, with --synth they come from the stacks.`);
   }
   if (v.stack !== undefined && v.synth === undefined) problems.push("--stack needs --synth DIR.");
-  if (v.authoritative && v.resolver !== undefined) problems.push("--authoritative and --resolver cannot be combined: --authoritative asks the zone's own name servers; give one of them.");
-  if (v.nameserver !== undefined && !v.authoritative) problems.push("--nameserver needs --authoritative (it gives a name server's address).");
-  const nameServers: Record<string, string> = {};
-  for (const entry of v.nameserver ?? []) {
-    const match = /^([A-Za-z0-9._-]+)=(\S+)$/.exec(entry);
-    if (match === null) problems.push(`--nameserver: got "${entry}"; write it as NAME=IP[:PORT], e.g. ns1.firma.de=192.0.2.1 or ns1.firma.de=127.0.0.1:5353.`);
-    else nameServers[match[1].toLowerCase().replace(/\.$/, "")] = match[2];
-  }
-  const timeoutMs = integer("timeout", v.timeout, DEFAULT_TIMEOUT_MS, 1, 600000, problems);
-  const retries = integer("retries", v.retries, DEFAULT_RETRIES, 0, 10, problems);
+  const servers = readServerFlags(v, problems);
   const flagOptions = v.domain !== undefined ? optionsFromFlags(v, problems) : undefined;
   if (problems.length > 0) throw new VerifyInputError(problems);
 
@@ -195,12 +171,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   return {
     kind: "verify",
     source,
-    ...(v.resolver !== undefined ? { resolver: v.resolver } : {}),
-    ...(v["recursive-resolver"] !== undefined ? { recursiveResolver: v["recursive-resolver"] } : {}),
-    ...(v.authoritative ? { authoritative: true as const } : {}),
-    ...(Object.keys(nameServers).length > 0 ? { nameServers } : {}),
-    timeoutMs,
-    retries,
+    ...servers,
     json: v.json === true,
     ...(v.junit !== undefined ? { junit: v.junit } : {}),
     ...(v.wide ? { wide: true as const } : {}),

@@ -1,9 +1,9 @@
 /**
- * The `cdktf-mail-connect` command line. `runCli` returns the exit code instead of exiting,
- * so tests and other tools can call it. No cdktf or provider import on this path: startup
- * stays fast.
+ * `cdktf-mail-connect verify`: reads the expectation (flags, a config file or a synthesized
+ * app), checks live DNS and prints the report. `runCli` (lib/cli.ts) dispatches here. No
+ * cdktf or provider import on this path: startup stays fast.
  */
-import { MailConnectValidationError } from "../errors";
+import { CliStreams, PROGRAM, ProgressStream, packageVersion } from "../cli-program";
 import { parseCliArgs } from "./cli-args";
 import { VERIFY_USAGE } from "./cli-usage";
 import { ExpectedMailDomain } from "./expected-domain";
@@ -17,19 +17,7 @@ import { verifyDomains } from "./verify-domains";
 import { VerifyInputError } from "./verify-input-error";
 import { VERIFY_EXIT, VerifyReport } from "./verify-report";
 
-/** Where the command line writes (`columns` of a terminal sets the width of the report). */
-export interface CliStreams {
-  readonly stdout: ProgressStream & { readonly columns?: number };
-  readonly stderr: ProgressStream;
-}
-
-const PROGRAM = "cdktf-mail-connect";
-
-/** The package's version, from its package.json (two levels up from lib/verify and from dist/verify alike). */
-function packageVersion(): string {
-  const json = JSON.parse(require("fs").readFileSync(require("path").join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string };
-  return json.version;
-}
+export type { CliStreams, ProgressStream } from "../cli-program";
 
 /** The reasons checks could not be made, each once, with how many checks it stopped. */
 function problemsOf(report: VerifyReport): string[] {
@@ -44,7 +32,12 @@ function problemsOf(report: VerifyReport): string[] {
   return lines.length > 5 ? [...lines.slice(0, 5), `... and ${lines.length - 5} more`] : lines;
 }
 
-async function verify(argv: readonly string[], streams: CliStreams): Promise<number> {
+/**
+ * Runs `verify` (`argv` with the command word, as `parseCliArgs` reads it) and returns its exit
+ * code: 0 everything matches, 1 mismatches, 2 could not check.
+ * @throws VerifyInputError or MailConnectValidationError for bad arguments (`runCli` prints them, exit 2)
+ */
+export async function verifyCommand(argv: readonly string[], streams: CliStreams): Promise<number> {
   const command = parseCliArgs(argv);
   if (command.kind === "help") {
     streams.stdout.write(VERIFY_USAGE);
@@ -91,35 +84,11 @@ async function verify(argv: readonly string[], streams: CliStreams): Promise<num
 }
 
 /**
- * Runs the command line and returns its exit code: 0 everything matches, 1 mismatches,
- * 2 could not check (bad arguments, unreachable resolver, timeouts, SERVFAIL).
- */
-export async function runCli(argv: readonly string[], streams: CliStreams = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
-  try {
-    return await verify(argv, streams);
-  } catch (error) {
-    if (error instanceof VerifyInputError || error instanceof MailConnectValidationError) {
-      const lines = error instanceof VerifyInputError ? error.problems : error.messages;
-      streams.stderr.write(`${lines.map((l) => `${PROGRAM}: ${l}\n`).join("")}Run "${PROGRAM} verify --help" for the flags.\n`);
-      return VERIFY_EXIT.error;
-    }
-    streams.stderr.write(`${PROGRAM}: internal error: ${(error as Error).stack ?? String(error)}\n`);
-    return VERIFY_EXIT.error;
-  }
-}
-
-/**
  * A one-line progress indicator on stderr (`[ 12/200] checked firma.de`), only when stderr
  * is a terminal and many domains are checked, so pipes and logs stay clean.
  */
 /** From this many domains on, a terminal gets a progress line. */
 export const PROGRESS_MIN_DOMAINS = 5;
-
-/** The stream the progress line is written to. */
-export interface ProgressStream {
-  readonly isTTY?: boolean;
-  write(text: string): unknown;
-}
 
 /** A progress callback for `verifyDomains` and a function that clears the line, or undefined when none is shown. */
 export function progressLine(stream: ProgressStream, total: number): { update: (done: number, total: number, domain: string) => void; finish: () => void } | undefined {

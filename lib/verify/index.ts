@@ -1,6 +1,7 @@
 /** The `verify` feature: live DNS against what mail-connect needs and what was deployed. */
 export { verifyDomains } from "./verify-domains";
 export type { VerifyOptions } from "./verify-domains";
+export type { DnsServerOptions } from "./dns-roles";
 export type { ExpectedMailDomain, ForbiddenRecord } from "./expected-domain";
 export { expectedFromOptions, expectedFromOptionsList } from "./expected-from-options";
 export type { LabelledOptions } from "./expected-from-options";
@@ -33,5 +34,6 @@ export type { DkimKeyResult } from "./policy-checks";
 export { checkDmarcRecords } from "./policy-checks";
 export type { DmarcRecordResult } from "./policy-checks";
 export { VerifyInputError } from "./verify-input-error";
-export { runCli } from "./cli";
-export type { CliStreams } from "./cli";
+/** The whole command line (`verify` and `onboard`), kept here where it has always been exported. */
+export { runCli } from "../cli";
+export type { CliStreams } from "../cli-program";

@@ -8,6 +8,7 @@
  * SPF lookup row's `found` reads `"1, 0 void"` (schema 1: `"1"`).
  */
 import { domainToUnicode } from "url";
+import { terminalSafeJson } from "./terminal-text";
 import { VerifyCheckKind, VerifyDomainStatus, VerifyExitCode, VerifyReport, VerifyServerView, VerifyStatus, VerifySummary } from "./verify-report";
 
 /** The schema id in every JSON document. */
@@ -88,6 +89,5 @@ export function reportToJson(report: VerifyReport): VerifyJson {
  * terminal shows DNS data instead of obeying it. The values are unchanged.
  */
 export function reportJsonText(report: VerifyReport): string {
-  const text = JSON.stringify(reportToJson(report), null, 2);
-  return `${text.replace(/[\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}\n`;
+  return `${terminalSafeJson(JSON.stringify(reportToJson(report), null, 2))}\n`;
 }

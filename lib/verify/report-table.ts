@@ -30,12 +30,12 @@ const NONE = "(none)";
 const INDENT = "  ";
 const DETAIL = "      ";
 
-/** The width for the output: `--wide` → unlimited; a terminal's columns; `COLUMNS`; else 100. */
-export function outputWidth(stream: { readonly isTTY?: boolean; readonly columns?: number }, wide: boolean, env: NodeJS.ProcessEnv = process.env): number {
+/** The width for the output: `--wide` → unlimited; a terminal's columns; `COLUMNS`; else `fallback` (100). */
+export function outputWidth(stream: { readonly isTTY?: boolean; readonly columns?: number }, wide: boolean, env: NodeJS.ProcessEnv = process.env, fallback = DEFAULT_WIDTH): number {
   if (wide) return Infinity;
   if (stream.isTTY === true && stream.columns !== undefined && stream.columns > 0) return stream.columns;
   const fromEnv = Number(env.COLUMNS);
-  return Number.isInteger(fromEnv) && fromEnv >= 40 ? fromEnv : DEFAULT_WIDTH;
+  return Number.isInteger(fromEnv) && fromEnv >= 40 ? fromEnv : fallback;
 }
 
 function fit(text: string, width: number): string {

@@ -78,3 +78,12 @@ export function displayDomain(ascii: string): string {
   const unicode = domainToUnicode(ascii);
   return unicode !== "" && unicode !== ascii ? `${printable(unicode)} (${ascii})` : printable(ascii);
 }
+
+/**
+ * JSON text with the characters terminals treat specially (C1 controls, bidirectional and
+ * invisible format characters) written as `\u` escapes, which JSON readers turn back into
+ * the same text. (`JSON.stringify` escapes C0 controls itself.)
+ */
+export function terminalSafeJson(json: string): string {
+  return json.replace(/[\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
