@@ -10,9 +10,6 @@ import * as net from "net";
 import * as path from "path";
 import { runCli } from "../../lib/cli";
 import { ONBOARD_JSON_SCHEMA, OnboardJson } from "../../lib/onboard/onboard-json";
-import { sampleLive } from "./support/sample-plan";
-import { planOnboarding } from "../../lib/onboard/plan-onboarding";
-import { onboardingTypeScript } from "../../lib/onboard/onboarding-typescript";
 import { BindServer, startBindServer } from "../support/bind-server";
 import { zoneServedBy } from "../verify/support/live-zones";
 import { BIN, CliRun } from "../verify/support/run-cli";
@@ -183,22 +180,8 @@ test("the command line's code loads neither cdktf nor a provider package (fast s
   expect(JSON.parse(loaded)).toEqual([]);
 });
 
-/**
- * The end-to-end runs need the planner and the TypeScript generator, which other branches
- * build; while either is still main's stub ("not implemented yet") these are skipped. Any
- * other failure of theirs fails the tests.
- */
-function stubbed(): boolean {
-  try {
-    onboardingTypeScript(planOnboarding(sampleLive()), { provider: "route53" });
-    return false;
-  } catch (error) {
-    return /not implemented yet/.test((error as Error).message);
-  }
-}
-const withPlanner = stubbed() ? describe.skip : describe;
 
-withPlanner("on the onboarding scenarios (real planner and generator)", () => {
+describe("on the onboarding scenarios (real planner and generator)", () => {
   test.each(SCENARIOS.map((s) => [s.title, s] as const))("%s: exit 0 when ready, 1 when blocked; --json holds the plan and the TypeScript", async (_title, scenario) => {
     const run = await inProcess(["onboard", "--domain", scenario.domain, "--product", scenario.product, "--provider", scenario.provider, ...viaServer(), "--json"]);
     expect({ code: run.code, stderr: run.stderr.split(": ")[0] }).toEqual({ code: scenario.blocked ? 1 : 0, stderr: "cdktf-mail-connect" });
