@@ -39,7 +39,7 @@ export function mxSection(ctx: OnboardingContext, records: readonly PlannedRecor
   const others = mxHostsOf(current).filter((h) => h !== MAIL_CONNECT.mx.exchange);
   b.risk("mx-switch", "warning",
     `From the moment of apply, all incoming mail for ${domain} goes to ${MAIL_CONNECT.mx.exchange} instead of ${listText(others)}${old?.host.recognised ? ` (${old.host.name})` : ""}; resolvers that cached the old MX record (TTL ${ttl === undefined ? "unknown" : `${ttl} s`}) keep delivering there until it expires.`,
-    `Create the mailboxes at mail-connect before the switch. Lower the MX record's TTL to ${SWITCH_TTL} s at least ${ttl === undefined ? "one TTL" : durationText(ttl)} ahead (a day ahead is safe), so that the switch takes effect within minutes.`);
+    `Create the mailboxes at mail-connect before the switch. Lower the MX record's TTL to ${SWITCH_TTL} s at least ${ttl === undefined ? "one TTL" : durationText(ttl)} ahead${ttl !== undefined && ttl >= 86400 ? "" : " (a day ahead is safe)"}, so that the switch takes effect within minutes.`);
   if (ttl === undefined || ttl > SWITCH_TTL) {
     const when = ttl !== undefined && ttl > 86400 ? `${Math.ceil(ttl / 86400)} days before` : "1 day before";
     b.step("before", when, `Lower the TTL of the MX record of ${domain} from ${ttl === undefined ? "its current value" : `${ttl} s`} to ${SWITCH_TTL} s at the DNS provider (the deploy sets the planned TTL again).`);
