@@ -82,7 +82,7 @@ describe("help", () => {
     expect([run.code, run.stderr]).toEqual([0, ""]);
     expect(run.stdout).toMatch(/^Usage: cdktf-mail-connect onboard --domain NAME/);
     for (const flag of ["--domain", "--product", "--provider", "--json", "--wide", "--resolver", "--recursive-resolver", "--authoritative", "--nameserver", "--timeout", "--retries", "--help"]) {
-      expect([flag, new RegExp(`(\\n  |, )${flag} `).test(run.stdout)]).toEqual([flag, true]);
+      expect([flag, new RegExp(`(\\n  |, )${flag}[ \\n]`).test(run.stdout)]).toEqual([flag, true]);
     }
     expect(run.stdout).toContain("--provider cloudflare|route53|rfc2136|azure-dns|google-cloud-dns");
     expect(run.stdout).toContain("ada.ns.cloudflare.com          → cloudflare");

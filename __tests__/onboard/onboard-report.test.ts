@@ -67,7 +67,7 @@ describe("the report", () => {
 
   test("has the header, Changes, SPF lookups, Risks, Steps and the TypeScript, in that order", () => {
     const text = report(samplePlan(), 100);
-    const headings = ["Moving kanzlei-weber.de to mail-connect PRO", "Changes (8 record sets: now → after)", "SPF lookups: 2 of 10", "Risks (1 warning, 1 for the record)", "Steps", "TypeScript (route53): paste into your cdktf app"];
+    const headings = ["Moving kanzlei-weber.de to mail-connect PRO", "Changes (8 record sets: now → after)", "SPF lookups: 2 of 10", "Risks (1 warning, 1 note)", "Steps", "TypeScript (route53): paste into your cdktf app"];
     const at = headings.map((h) => text.indexOf(`\n${h}`) + (text.startsWith(h) ? 1 : 0));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
@@ -103,7 +103,7 @@ describe("the report", () => {
 
   test("risks carry their severity, id, message and what to do; steps are numbered with when", () => {
     const text = report(samplePlan({ blocked: true }), 100);
-    expect(text).toContain("Risks (1 blocking, 1 warning, 1 for the record)\n  ✘ blocking auto-setup-conflict\n    autoconfig.kanzlei-weber.de points at the old host");
+    expect(text).toContain("Risks (1 blocking, 1 warning, 1 note)\n  ✘ blocking auto-setup-conflict\n    autoconfig.kanzlei-weber.de points at the old host");
     expect(text).toContain("    What to do: Delete autoconfig.kanzlei-weber.de before the switch.");
     expect(text).toContain("Steps\n  1. 1 day before   Lower the TTL of the MX record of kanzlei-weber.de to 300 seconds.\n  2. the switch     Deploy");
   });
@@ -121,6 +121,24 @@ describe("the report", () => {
     const dkim = samplePlan().changes.find((c) => c.purpose === "dkim")!.planned[0];
     expect(report(samplePlan(), 80)).not.toContain(dkim);
     expect(formatOnboardReport(outcomeWith(samplePlan()), { width: Infinity })).toContain(`      → ${dkim}\n`);
+  });
+
+  test("a long SPF value wraps at its spaces, so every term stays visible at 80 columns; a term keeps its lookup count on its line", () => {
+    const terms = ["include:spf.protection.outlook.com", "include:_spf.mail-connect.net", "include:spf.shopmailer.example", "include:_spf.old-isp.example", "ip4:192.0.2.0/24"];
+    const base = samplePlan();
+    const text = `v=spf1 ${terms.join(" ")} ~all`;
+    const plan: OnboardingPlan = {
+      ...base,
+      changes: base.changes.map((c) => (c.purpose === "spf" ? { ...c, planned: [text] } : c)),
+      spf: { ...base.spf, text, breakdown: terms.slice(0, 4).map((t) => `${t} 1`) },
+    };
+    const lines = report(plan, 80).split("\n");
+    const changes = lines.slice(lines.findIndex((l) => l.startsWith("Changes")), lines.findIndex((l) => l.startsWith("SPF lookups")));
+    for (const term of terms) expect([term, changes.some((l) => l.includes(term))]).toEqual([term, true]);
+    expect(changes.filter((l) => [...l].length > 80)).toEqual([]);
+    expect(report(plan, 80)).not.toMatch(/include:[^ ]*…/);
+    const breakdown = lines.slice(lines.findIndex((l) => l.startsWith("SPF lookups")) + 1).join("\n");
+    for (const term of terms.slice(0, 4)) expect(breakdown).toContain(`${term} 1`);
   });
 
   test("DNS data cannot reach the terminal as control characters", () => {

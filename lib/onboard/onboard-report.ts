@@ -7,7 +7,7 @@
  * verdict, one line, goes to stderr.
  */
 import { PROGRAM } from "../cli-program";
-import { columns, displayDomain, elide, firstDifference, printable, wrap } from "../verify/terminal-text";
+import { columns, displayDomain, printable, wrap } from "../verify/terminal-text";
 import { OnboardingChange, OnboardingPlan, OnboardingRisk, OnboardingSeverity } from "./onboarding-plan";
 import { OnboardOutcome } from "./onboard-outcome";
 
@@ -74,31 +74,35 @@ function header(outcome: OnboardOutcome, width: number): string[] {
   if (plan !== undefined) {
     const host = plan.oldMailHost;
     field("mail today", host === undefined ? "no other mail host (no MX, or it already points at mail-connect)" : `${host.name}${host.recognised ? "" : " (not recognised)"}, seen in:`);
-    // Each piece of evidence on a line of its own: a value is not broken at its spaces.
-    for (const evidence of host?.evidence ?? []) lines.push(`${" ".repeat(FIELD)}${Number.isFinite(width) ? elide(printable(evidence), Math.max(8, width - FIELD)) : printable(evidence)}`);
+    // Each piece of evidence starts a line of its own, wrapped under the field.
+    for (const evidence of host?.evidence ?? []) lines.push(...hanging("", evidence, FIELD, width));
   }
   field("DNS provider", outcome.providerGuess !== undefined ? `${outcome.provider}, guessed: ${outcome.providerGuess.reason}` : `${outcome.provider} (--provider)`);
   return lines;
 }
 
-/** One value line: the marker (`→` after, `=` unchanged) and the value, shortened around where it differs from `other`. */
-function valueLine(marker: string, value: string, other: string | undefined, width: number): string {
-  const shown = printable(value);
+/**
+ * One value, under the marker (`→` after, `=` unchanged): wrapped at its spaces to the width, so
+ * that every term of an SPF or DMARC record stays visible for review (only a single word longer
+ * than the width, a DKIM key, is shortened).
+ */
+function valueLines(marker: string, value: string, width: number): string[] {
   const room = width - VALUES;
-  const focus = other !== undefined ? firstDifference(shown, printable(other)) : undefined;
-  return `${" ".repeat(VALUES - 2)}${marker} ${Number.isFinite(room) ? elide(shown, Math.max(8, room), focus) : shown}`;
+  const shown = printable(value);
+  const parts = Number.isFinite(room) ? wrap(shown, Math.max(8, room)) : [shown];
+  return parts.map((part, i) => `${" ".repeat(VALUES - 2)}${i === 0 ? marker : " "} ${part}`);
 }
 
 function changeLines(change: OnboardingChange, width: number): string[] {
   const label = PURPOSE_LABEL[change.purpose];
   const lines = [withRight(`  ${change.type.padEnd(5)} ${printable(change.name)}${label !== "" ? ` (${label})` : ""}`, change.action, width)];
   if (change.action === "unchanged") {
-    lines.push(...change.current.map((v) => valueLine("=", v, undefined, width)));
+    lines.push(...change.current.flatMap((v) => valueLines("=", v, width)));
   } else {
-    lines.push(...(change.current.length > 0 ? change.current.map((v, i) => valueLine(" ", v, change.planned[i] ?? change.planned[0], width)) : [valueLine(" ", "(none)", undefined, width)]));
-    if (change.planned.length > 0) lines.push(...change.planned.map((v, i) => valueLine(i === 0 ? "→" : " ", v, change.current[i] ?? change.current[0], width)));
-    else if (change.action === "remove-by-hand") lines.push(valueLine("→", "(to be deleted by hand)", undefined, width));
-    else if (change.action !== "keep") lines.push(valueLine("→", "(none)", undefined, width));
+    lines.push(...(change.current.length > 0 ? change.current.flatMap((v) => valueLines(" ", v, width)) : valueLines(" ", "(none)", width)));
+    if (change.planned.length > 0) lines.push(...change.planned.flatMap((v, i) => valueLines(i === 0 ? "→" : " ", v, width)));
+    else if (change.action === "remove-by-hand") lines.push(...valueLines("→", "(to be deleted by hand)", width));
+    else if (change.action !== "keep") lines.push(...valueLines("→", "(none)", width));
   }
   if (change.note !== undefined) lines.push(...hanging("", change.note, VALUES, width));
   return lines;
@@ -113,7 +117,9 @@ function spfSection(plan: OnboardingPlan, width: number): string[] {
   const { spf } = plan;
   const over = spf.lookups > spf.limit ? " (over the limit: receivers fail SPF with permerror)" : "";
   const lines = [fitEnd(`SPF lookups: ${spf.lookups} of ${spf.limit}${over}`, width)];
-  lines.push(...hanging("  ", spf.breakdown.length > 0 ? spf.breakdown.join(" · ") : "no term costs a lookup", 2, width));
+  // A term and its count stay on one line (joined by a no-break space while wrapping).
+  const terms = spf.breakdown.map((term) => term.replace(/ (\d+)$/, "\u00a0$1"));
+  lines.push(...hanging("  ", terms.length > 0 ? terms.join(" · ") : "no term costs a lookup", 2, width).map((line) => line.replace(/\u00a0/g, " ")));
   if (spf.unread.length > 0) lines.push(...hanging("  ", `not counted (could not be read): ${spf.unread.join(", ")}`, 2, width));
   lines.push(...hanging("  planned  ", spf.text, 11, width));
   return lines;
@@ -126,7 +132,7 @@ function riskLines(risk: OnboardingRisk, width: number): string[] {
 function risksSection(plan: OnboardingPlan, width: number): string[] {
   if (plan.risks.length === 0) return ["Risks: none"];
   const count = (s: OnboardingSeverity) => plan.risks.filter((r) => r.severity === s).length;
-  const counts = [`${count("blocking")} blocking`, plural(count("warning"), "warning"), `${count("info")} for the record`].filter((c) => !c.startsWith("0 "));
+  const counts = [`${count("blocking")} blocking`, plural(count("warning"), "warning"), plural(count("info"), "note")].filter((c) => !c.startsWith("0 "));
   return [`Risks (${counts.join(", ")})`, ...plan.risks.flatMap((r) => riskLines(r, width))];
 }
 
