@@ -223,7 +223,11 @@ describe("the generated app", () => {
     expect(text).toContain('      spf: {\n        include: [\n          "spf.protection.outlook.com", // kept; risk old-host-spf\n          "spf.shop.example", // kept\n');
     expect(text).toContain('"google-site-verification=abc123", // kept: site verification');
     expect(text).toContain("// Risk mx-switch (warning): Lower the TTL a day ahead.\n// Risk old-host-spf (warning): Remove it after the switch.\n");
-    expect(text).toContain("// Remove by hand: autodiscover.firma.de CNAME (old host).");
+    expect(text).toContain("// Remove by hand: autodiscover.firma.de CNAME: old host.");
+    // The binding the app imports, with the install command (the peer range of package.json).
+    const imported = /^import \{ \w+ \} from "(@cdktf\/provider-[a-z]+)\/lib\/provider";$/m.exec(text)![1];
+    const range = (require("../../package.json") as { peerDependencies: Record<string, string> }).peerDependencies[imported].replace(/\.0\.0$/, "");
+    expect(text).toContain(`// Needs the provider binding: npm install ${imported}@${range}\n`);
     expect(text).toMatchSnapshot();
   });
 
@@ -288,7 +292,7 @@ describe("the generated app", () => {
   test("an IDN domain: the Unicode name escaped in the literal, readable in the header, published in punycode", () => {
     const text = source("idn-route53");
     expect(text).toContain('domain: "m\\u00fcller-b\\u00e4ckerei.de",');
-    expect(text.split("\n")[0]).toBe(`// mail-connect PRO for ${IDN_ASCII}, DNS at Route53 (zone ${IDN_ASCII}).`.replace(",", ` (${IDN_DOMAIN}),`));
+    expect(text.split("\n")[0]).toBe(`// mail-connect PRO for ${IDN_ASCII} (${IDN_DOMAIN}); DNS zone ${IDN_ASCII} at Route53.`);
     const scenario = SCENARIOS.find((candidate) => candidate.name === "idn-route53")!;
     const stack = onlyStack(synthGeneratedApp(text, outdir("idn")), IDN_ASCII.replace(/\./g, "-"));
     expect(importsOf(stack)).toEqual([expect.stringMatching(new RegExp(`_${IDN_ASCII.replace(/\./g, "\\.")}_MX$`)), expect.stringMatching(new RegExp(`_${IDN_ASCII.replace(/\./g, "\\.")}_TXT$`))]);

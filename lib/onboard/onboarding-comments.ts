@@ -81,21 +81,42 @@ export function optionComments(plan: OnboardingPlan): Map<ValuePath, string> {
   return comments;
 }
 
-/** The header: what the file is, the plan's status, each risk with what to do, and what is left to do by hand. */
-export function headerComments(plan: OnboardingPlan, providerTitle: string, placeholders: boolean): string[] {
+/** Comment width of the header: its lines are wrapped at spaces to this many characters. */
+const HEADER_WIDTH = 100;
+
+/** `text` wrapped at spaces to `width` characters (a longer word stays whole on its line). */
+function wrapComment(text: string, width = HEADER_WIDTH): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  return [...lines, line];
+}
+
+/**
+ * The header: what the file is, the binding it imports, the plan's status, each risk with what
+ * to do, and what is left to do by hand; wrapped to lines of at most 100 characters (a risk's
+ * continuation lines are indented).
+ */
+export function headerComments(plan: OnboardingPlan, providerTitle: string, placeholders: boolean, bindingInstall?: string): string[] {
   const idn = plan.unicodeDomain !== undefined && plan.unicodeDomain !== plan.domain ? ` (${plan.unicodeDomain})` : "";
   const lines = [
-    `mail-connect ${plan.product.toUpperCase()} for ${plan.domain}${idn}, DNS at ${providerTitle} (zone ${plan.zone}).`,
+    `mail-connect ${plan.product.toUpperCase()} for ${plan.domain}${idn}; DNS zone ${plan.zone} at ${providerTitle}.`,
     "Written by `cdktf-mail-connect onboard` from the domain's live DNS: review it, run `cdktf diff`",
     "(adopted records show as imports with their changes), then `cdktf deploy`.",
   ];
+  if (bindingInstall !== undefined) lines.push(`Needs the provider binding: ${bindingInstall}`);
   if (placeholders) lines.push("Fill in every placeholder (<CHANGE-ME>) first: `cdktf synth` names each one it can check.");
   const blocking = plan.risks.filter((risk) => risk.severity === "blocking");
   lines.push(plan.status === "blocked" || blocking.length > 0 ? `Status: BLOCKED (${blocking.map((risk) => risk.id).join(", ") || "see the report"}): resolve this before deploying.` : "Status: ready.");
-  for (const risk of plan.risks) lines.push(`Risk ${risk.id} (${risk.severity}): ${risk.action}`);
+  for (const risk of plan.risks) lines.push(...wrapComment(`Risk ${risk.id} (${risk.severity}): ${risk.action}`).map((line, i) => (i === 0 ? line : `  ${line}`)));
   const byHand = plan.changes.filter((change) => change.action === "remove-by-hand" || change.action === "conflict");
   for (const change of byHand) {
-    lines.push(`${change.action === "conflict" ? "Conflict" : "Remove by hand"}: ${change.name} ${change.type}${change.note ? ` (${change.note})` : ""}.`);
+    lines.push(...wrapComment(`${change.action === "conflict" ? "Conflict" : "Remove by hand"}: ${change.name} ${change.type}${change.note ? `: ${change.note}` : ""}.`).map((line, i) => (i === 0 ? line : `  ${line}`)));
   }
   return lines;
 }

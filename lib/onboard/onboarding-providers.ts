@@ -9,6 +9,7 @@
  * at `cdktf plan`, and their comments say so. Nothing here imports cdktf: this is text.
  */
 import type { DnsProviderKind } from "../providers/dns-zone";
+import { PROVIDER_BINDINGS } from "../providers/binding-loader";
 import { AppCodeAdoption } from "../providers/provider-app-code";
 import { PROVIDER_APP_CODES } from "../providers/provider-app-codes";
 import { TsCall, TsCode, tsString } from "./typescript-source";
@@ -36,6 +37,8 @@ export interface OnboardingProviderSetup {
   readonly title: string;
   /** `import { ... } from "<binding>/lib/provider";` */
   readonly importLine: string;
+  /** The command that installs the binding the app imports (`npm install @cdktf/provider-dns@^9`). */
+  readonly bindingInstall: string;
   readonly constants: readonly OnboardingConstant[];
   /** Where the credentials come from (a comment above the provider statement). */
   readonly credentials: string;
@@ -51,6 +54,13 @@ function listed(items: readonly string[]): string {
   return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
 }
 
+/** `npm install <package>@<range>` for the binding a deep import path (`@cdktf/provider-dns/lib/provider`) belongs to. */
+function bindingInstall(modulePath: string): string {
+  const packageName = modulePath.split("/").slice(0, 2).join("/");
+  const binding = Object.values(PROVIDER_BINDINGS).find((candidate) => candidate.packageName === packageName);
+  return `npm install ${packageName}${binding !== undefined ? `@${binding.range}` : ""}`;
+}
+
 /** The setup of the generated app for `provider`, for the zone `zone` (lowercase ASCII, no trailing dot). */
 export function onboardingProviderSetup(provider: DnsProviderKind, zone: string): OnboardingProviderSetup {
   const code = PROVIDER_APP_CODES.find((candidate) => candidate.kind === provider);
@@ -61,6 +71,7 @@ export function onboardingProviderSetup(provider: DnsProviderKind, zone: string)
   return {
     title: code.title,
     importLine: `import { ${code.providerClass} } from ${tsString(code.providerModule)};`,
+    bindingInstall: bindingInstall(code.providerModule),
     constants: code.constants.map((constant) => ({
       name: constant.name,
       value: ONBOARDING_PLACEHOLDER,

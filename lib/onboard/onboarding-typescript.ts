@@ -62,7 +62,7 @@ export function onboardingTypeScript(plan: OnboardingPlan, options: OnboardingTy
   const libraryImports = ["DnsZone", "MailConnectDomain", ...(adoption !== undefined ? ["RecordAdoption"] : [])];
 
   const lines = [
-    ...headerComments(plan, setup.title, usesPlaceholder).map((line) => `// ${commentText(line)}`),
+    ...headerComments(plan, setup.title, usesPlaceholder, setup.bindingInstall).map((line) => `// ${commentText(line)}`),
     "",
     setup.importLine,
     'import { App, TerraformStack } from "cdktf";',
