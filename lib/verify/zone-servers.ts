@@ -41,7 +41,7 @@ export async function findZoneServers(recursive: DnsLookup, domain: string, over
       if (address === undefined) unreachable.push(name);
       else servers.push({ host: address, port: 53, label: `${name} (${address})` });
     }
-    if (servers.length === 0) return { ok: false, problem: `the name servers of ${zone} (${names.join(", ")}) have no address the recursive resolver knows` };
+    if (servers.length === 0) return { ok: false, problem: `the name servers of ${zone} (${names.join(", ")}) have no address the recursive resolver knows; give each one's address with --nameserver ${names[0]}=IP[:PORT]` };
     return { ok: true, zone, servers, unreachable };
   }
   return { ok: false, problem: `found no NS records for ${domain} or a parent zone through the recursive resolver` };
