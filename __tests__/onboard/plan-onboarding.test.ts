@@ -296,6 +296,33 @@ describe("other scenarios", () => {
   });
 });
 
+describe("a name that does not exist (NXDOMAIN)", () => {
+  const misspelt = () => new LiveZoneBuilder("gibtsnicht.moebel-schmidt.de").missing().unasked("pop3", "CNAME").mailConnectInclude().build("moebel-schmidt.de");
+
+  test("a subdomain inside an existing zone: the first warning says it does not exist yet, to check the spelling; still ready", () => {
+    const plan = planOnboarding(misspelt());
+    expect(riskIds(plan)).toEqual(["domain-not-found warning", "dns-partly-unreadable warning"]);
+    expect(plan.risks[0].message).toBe("gibtsnicht.moebel-schmidt.de does not exist in DNS yet (NXDOMAIN): the zone moebel-schmidt.de has no records at that name or below it. The plan creates it.");
+    expect(plan.risks[0].action).toBe("Check the spelling of the domain. If it is a new (sub)domain for mail, creating it is fine: go ahead with the plan.");
+    expect(plan.status).toBe("ready");
+    expect(plan.changes.filter((c) => c.purpose !== "other").every((c) => c.action === "add")).toBe(true);
+  });
+
+  test("no zone above it either: the domain may not be registered or its zone not set up", () => {
+    const plan = planOnboarding(new LiveZoneBuilder("firma-tippfehler.de").missing().mailConnectInclude().build());
+    expect(riskIds(plan)).toEqual(["domain-not-found warning"]);
+    expect(plan.risks[0].message).toContain("firma-tippfehler.de does not exist in DNS (NXDOMAIN), and no zone above it was found");
+    expect(plan.risks[0].action).toContain("Check the spelling of the domain.");
+  });
+
+  test("a domain that exists without any mail record, or an empty name with records below it (NODATA), is not named", () => {
+    expect(planOnboarding(zones.noMailZone()).risks.map((r) => r.id)).not.toContain("domain-not-found");
+    const between = new LiveZoneBuilder("news.firma.de").missing().txt("_dmarc", "v=DMARC1; p=none").mailConnectInclude().build("firma.de");
+    const nodata = { ...between, answers: between.answers.map((a) => (a.name === "news.firma.de" ? { ...a, result: { status: "none" as const, reason: "NODATA" as const } } : a)) };
+    expect(planOnboarding(nodata).risks.map((r) => r.id)).not.toContain("domain-not-found");
+  });
+});
+
 describe("SPF terms the options cannot hold", () => {
   const planFor = (spf: string, ...more: string[]) => planOnboarding(new LiveZoneBuilder("terms.example").txt("@", spf, ...more).mailConnectInclude().build());
 

@@ -82,7 +82,8 @@ export interface OnboardingRisk {
   /**
    * A stable identifier of the kind of risk, for scripts: `mx-switch`, `spf-lookup-limit`,
    * `old-host-spf`, `dkim-alignment`, `dmarc-stricter`, `auto-setup-conflict`,
-   * `autodiscover-host`, `dmarc-cname`, `multiple-spf`, `server-name`, `dns-unreadable`, ...
+   * `autodiscover-host`, `dmarc-cname`, `multiple-spf`, `server-name`, `dns-unreadable`,
+   * `domain-not-found`, ...
    */
   readonly id: string;
   readonly severity: OnboardingSeverity;
