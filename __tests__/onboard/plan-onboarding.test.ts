@@ -296,6 +296,54 @@ describe("other scenarios", () => {
   });
 });
 
+describe("blocking risks are resolved before the switch", () => {
+  const BLOCKED: [string, () => LiveMailZone, Parameters<typeof planOnboarding>[1]][] = [
+    ["TEAM auto-setup", zones.teamZone, { product: "team" }],
+    ["an A record at autoconfig", () => new LiveZoneBuilder("a-record.example").records("autoconfig", "A", ["192.0.2.5"]).mailConnectInclude().build(), {}],
+    ["mail-connect's DKIM selector as a CNAME", () => new LiveZoneBuilder("key.example").cname("mail-connect._domainkey", "key.elsewhere.example").mailConnectInclude().build(), {}],
+    ["_dmarc as a CNAME", () => new LiveZoneBuilder("cname.example").cname("_dmarc", "cname-example.dmarc.vendor.example", ["v=DMARC1; p=reject; rua=mailto:x@vendor.example"]).mailConnectInclude().build(), {}],
+    ["_dmarc as a CNAME to nothing", () => new LiveZoneBuilder("cname.example").cname("_dmarc", "gone.vendor.example", []).mailConnectInclude().build(), {}],
+    ["unreadable DNS", zones.unreadableZone, {}],
+    ["an SPF term the options cannot hold", () => new LiveZoneBuilder("terms.example").txt("@", "v=spf1 ptr ~all").mailConnectInclude().build(), {}],
+    ["+all", zones.plusAllZone, {}],
+    ["10 lookups", () => zones.lookupZone(10), {}],
+    ["an include without an SPF record", () => new LiveZoneBuilder("perm.example").txt("@", "v=spf1 include:nospf.example ~all").txt("nospf.example.", "not spf").mailConnectInclude().build(), {}],
+  ];
+
+  test.each(BLOCKED)("%s: every blocking action says to act before the switch and run onboard again; the steps agree", (_, zone, options) => {
+    const plan = planOnboarding(zone(), options);
+    expect(plan.status).toBe("blocked");
+    for (const risk of plan.risks.filter((r) => r.severity === "blocking")) {
+      expect({ id: risk.id, action: risk.action }).toEqual({ id: risk.id, action: expect.stringMatching(/^Before the switch, .*run onboard again/) });
+      expect(risk.action).not.toMatch(/at the switch|right before the deploy/);
+    }
+    // Resolving comes first, ends with running onboard again, and nothing of it is left for the switch.
+    const deploy = plan.steps.findIndex((s) => s.what.startsWith("Deploy"));
+    const again = plan.steps.findIndex((s) => s.what.includes("run onboard again"));
+    expect(again).toBeGreaterThanOrEqual(0);
+    expect(again).toBeLessThan(deploy);
+    expect(plan.steps.slice(0, again + 1).every((s) => s.when === "before the switch")).toBe(true);
+  });
+
+  test("TEAM: the auto-setup records are deleted by hand before the switch, not at it", () => {
+    const plan = planOnboarding(zones.teamZone(), { product: "team" });
+    expect(plan.risks[0]).toMatchObject({ id: "auto-setup-conflict", action: "Before the switch, delete them by hand, since the library does not manage auto-setup records for TEAM; then run onboard again: once they are gone the plan is ready." });
+    expect(plan.steps.slice(0, 2)).toEqual([
+      { when: "before the switch", what: "Delete the auto-setup records by hand: autoconfig.team-firma.de CNAME and _autodiscover._tcp.team-firma.de SRV." },
+      { when: "before the switch", what: "Resolve the blocking risks as each says, then run onboard again: deploy only once the plan is ready." },
+    ]);
+    expect(plan.steps.filter((s) => s.when === "the switch").map((s) => s.what)).toEqual(["Deploy: `cdktf deploy`."]);
+  });
+
+  test("_dmarc as a CNAME: replaced by a TXT record with the text it leads to, so that the next run keeps its policy and report addresses", () => {
+    const plan = planOnboarding(new LiveZoneBuilder("cname.example").cname("_dmarc", "cname-example.dmarc.vendor.example", ["v=DMARC1; p=reject; rua=mailto:x@vendor.example"]).mailConnectInclude().build());
+    expect(plan.risks[0].action).toContain('replace the CNAME by hand with a TXT record holding the text it leads to ("v=DMARC1; p=reject; rua=mailto:x@vendor.example")');
+    const next = planOnboarding(new LiveZoneBuilder("cname.example").txt("_dmarc", "v=DMARC1; p=reject; rua=mailto:x@vendor.example").mailConnectInclude().build());
+    expect(next.status).toBe("ready");
+    expect(next.options.dmarc).toEqual(plan.options.dmarc);
+  });
+});
+
 describe("a name that does not exist (NXDOMAIN)", () => {
   const misspelt = () => new LiveZoneBuilder("gibtsnicht.moebel-schmidt.de").missing().unasked("pop3", "CNAME").mailConnectInclude().build("moebel-schmidt.de");
 

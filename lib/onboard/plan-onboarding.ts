@@ -36,7 +36,7 @@ export function planOnboarding(live: LiveMailZone, options: OnboardingOptions = 
   const essential = unreadableQuestions({ ...live, domain }, "essential");
   const unreadable = unreadableQuestions({ ...live, domain });
   if (essential.length > 0) {
-    b.risk("dns-unreadable", "blocking", `The records the plan depends on could not be read: ${listText(essential)}. The plan treats them as absent, which may be wrong.`, "Check the resolver or the zone's name servers (--server, --authoritative) and run onboard again before switching.");
+    b.risk("dns-unreadable", "blocking", `The records the plan depends on could not be read: ${listText(essential)}. The plan treats them as absent, which may be wrong.`, "Before the switch, check the resolver or the zone's name servers (--resolver, --authoritative), then run onboard again: the plan is made from these records.");
   } else if (unreadable.length > 0) {
     b.risk("dns-partly-unreadable", "warning", `Some records could not be read: ${listText(unreadable.slice(0, 8))}${unreadable.length > 8 ? ` and ${unreadable.length - 8} more` : ""}. The plan treats them as absent.`, "Run onboard again when the name servers answer, or check those names by hand.");
   }
