@@ -440,6 +440,17 @@ describe("DMARC, DKIM and other TXT", () => {
     expect(risk.message).toContain("p=none → p=quarantine");
     expect(risk.message).toContain("include:spf.shop-mailer.example");
     expect(risk.action).toContain("dmarc.testing: true");
+    expect(risk.action).toContain("Set dmarc.rua to a mailbox for DMARC aggregate reports (such as dmarc-reports@strict.example) and read the reports for a week or two");
+  });
+
+  test("dmarc-stricter with report addresses today: read the reports sent there first, nothing to set", () => {
+    const plan = planOnboarding(
+      new LiveZoneBuilder("strict.example").txt("@", "v=spf1 include:spf.shop-mailer.example ~all").txt("spf.shop-mailer.example.", zones.SHOP_SPF).txt("_dmarc", "v=DMARC1; p=none; rua=mailto:reports@strict.example,mailto:x@vendor.example").mailConnectInclude().build(),
+    );
+    expect(plan.options.dmarc).toEqual({ rua: ["mailto:reports@strict.example", "mailto:x@vendor.example"] });
+    const risk = plan.risks.find((r) => r.id === "dmarc-stricter")!;
+    expect(risk.action).toContain("Read the DMARC aggregate reports sent to reports@strict.example and x@vendor.example for a week or two before the stricter policy applies");
+    expect(risk.action).not.toContain("dmarc.rua");
   });
 
   test("mail-connect's selector with another key: replaced and adopted; as a CNAME: a blocking conflict", () => {

@@ -180,9 +180,18 @@ export function dmarcSection(ctx: OnboardingContext, records: readonly PlannedRe
     if (senders.length > 0) {
       b.risk("dmarc-stricter", "warning",
         `DMARC becomes stricter (${dmarc.found ? `p=${dmarc.currentPolicy}` : "no record"} → p=${planPolicy}) while other senders send as ${domain}: ${listText(senders)}. Their mail is ${planPolicy === "reject" ? "rejected" : "quarantined"} unless it is DKIM-signed with d=${domain} or passes SPF with an envelope sender at ${domain} (aligned).`,
-        `Check each sender's alignment first (DMARC aggregate reports: set dmarc.rua). Meanwhile set dmarc.testing: true (t=y, receivers apply the next weaker policy) or keep dmarc.policy: "none" for a while.`);
+        `${reportsFirst(dmarc.options.rua ?? [], domain)} Until they do, deploy with dmarc.testing: true (t=y: receivers apply the next weaker policy) or keep dmarc.policy: "none".`);
     }
   }
+}
+
+/** How to check the senders' alignment before a stricter policy: the aggregate reports, at the addresses kept or at one to set. */
+function reportsFirst(rua: readonly string[], domain: string): string {
+  if (rua.length === 0) {
+    return `Set dmarc.rua to a mailbox for DMARC aggregate reports (such as dmarc-reports@${domain}) and read the reports for a week or two before the stricter policy applies: each of these senders must pass DKIM or SPF aligned with ${domain}.`;
+  }
+  const addresses = listText(rua.map((uri) => uri.replace(/^mailto:/i, "")));
+  return `Read the DMARC aggregate reports sent to ${addresses} for a week or two before the stricter policy applies: each of these senders must pass DKIM or SPF aligned with ${domain}.`;
 }
 
 /** Mail client host names (imap, smtp, ...) that point at the old host: clients would keep using it. */
