@@ -32,6 +32,7 @@ const SCENARIOS: [string, () => LiveMailZone, Parameters<typeof planOnboarding>[
   ["TEAM zone as MAILING", zones.teamZone, { product: "mailing" }],
   ["IDN", zones.idnZone, {}],
   ["on mail-connect", zones.onMailConnectZone, {}],
+  ["on mail-connect in another form", zones.almostMailConnectZone, {}],
   ["no mail", zones.noMailZone, {}],
   ["+all", zones.plusAllZone, {}],
   ["redirect=", zones.redirectZone, {}],
@@ -50,6 +51,9 @@ describe("every scenario", () => {
     const planned = plan.changes.filter((c) => c.purpose !== "other").map((c) => c.purpose);
     expect(plan.changes.slice(0, planned.length).every((c) => c.purpose !== "other")).toBe(true);
     expect(planned).toEqual(records.records.map((r) => r.purpose));
+    // Every replaced set says why, in a note without parentheses (the report puts notes in its own).
+    expect(plan.changes.filter((c) => c.action === "replace" && !c.note).map((c) => `${c.name} ${c.type}`)).toEqual([]);
+    expect(plan.changes.filter((c) => c.note?.includes("(")).map((c) => c.note)).toEqual([]);
     // Deterministic: the same zone gives the same plan.
     expect(JSON.stringify(planOnboarding(zone(), options))).toBe(JSON.stringify(plan));
   });
@@ -249,6 +253,19 @@ describe("other scenarios", () => {
     expect(plan.steps.map((s) => s.when)).toEqual(["before the switch", "the switch", "after the switch"]);
   });
 
+  test("a domain on mail-connect in another form: each replaced set says why; no MX switch, since no mail is rerouted", () => {
+    const plan = planOnboarding(zones.almostMailConnectZone());
+    expect(plan.changes.map((c) => [c.purpose, c.action, c.note])).toEqual([
+      ["mx", "replace", "already mail-connect's host, written with the article's preference: 10 mx.mail-connect.net."],
+      ["autoconfig", "add", undefined],
+      ["autodiscover", "replace", "already mail-connect's host, written with the article's priority, weight and port"],
+      ["spf", "replace", 'no "all" term today: ?all is written, which gives the same neutral result'],
+      ["dkim", "unchanged", undefined],
+      ["dmarc", "replace", "the same policy, p=quarantine; report addresses kept: ruf=mailto:postmaster@almost.example; only the form differs: the library's tag order and spacing"],
+    ]);
+    expect(plan.risks).toEqual([]);
+  });
+
   test("a domain without mail: every record added, nothing adopted, the article's records", () => {
     const plan = planOnboarding(zones.noMailZone());
     expect(plan.changes.every((c) => c.action === "add")).toBe(true);
@@ -285,7 +302,7 @@ describe("other scenarios", () => {
     expect(plan.unreadable).toEqual(["slow.example MX: timeout after 5000 ms from 192.0.2.53", "imap.slow.example A: not asked"]);
     expect(unreadableQuestions(live, "essential")).toEqual(["slow.example MX: timeout after 5000 ms from 192.0.2.53"]);
     expect(plan.adopt).not.toContain("mx");
-    expect(change(plan, "slow.example", "MX")).toMatchObject({ action: "add", note: "could not be read (timeout after 5000 ms from 192.0.2.53): treated as absent" });
+    expect(change(plan, "slow.example", "MX")).toMatchObject({ action: "add", note: "could not be read, treated as absent: timeout after 5000 ms from 192.0.2.53" });
     expect(plan.status).toBe("blocked");
   });
 
@@ -451,6 +468,27 @@ describe("DMARC, DKIM and other TXT", () => {
     const risk = plan.risks.find((r) => r.id === "dmarc-stricter")!;
     expect(risk.action).toContain("Read the DMARC aggregate reports sent to reports@strict.example and x@vendor.example for a week or two before the stricter policy applies");
     expect(risk.action).not.toContain("dmarc.rua");
+  });
+
+  test.each([
+    [
+      "a default not written and the trailing ;",
+      "v=DMARC1; p=reject; rua=mailto:dmarc@firma.de; ruf=mailto:forensik@firma.de; adkim=r",
+      "the same policy, p=reject; report addresses kept: rua=mailto:dmarc@firma.de, ruf=mailto:forensik@firma.de; not written, DMARC's default: adkim=r",
+    ],
+    [
+      "only the order of the tags",
+      "v=DMARC1; ruf=mailto:forensik@firma.de; rua=mailto:dmarc@firma.de; adkim=s; p=reject",
+      "the same policy, p=reject; report addresses kept: rua=mailto:dmarc@firma.de, ruf=mailto:forensik@firma.de; kept: adkim=s; only the form differs: the library's tag order and spacing",
+    ],
+    [
+      "a stricter policy, pct and an unknown tag",
+      "v=DMARC1; p=none; pct=20; rua=mailto:dmarc@firma.de; ri=86400; foo=bar",
+      "report addresses kept: rua=mailto:dmarc@firma.de; not written, DMARC's default: ri=86400; cannot be kept, see the risks: pct=20; left out, receivers ignore it: foo=bar; no ruf today: the article's ruf=mailto:postmaster@firma.de is added, dmarc.ruf: [] publishes none; p=none becomes p=quarantine, stricter: the article's policy, never weaker than today's",
+    ],
+  ])("a DMARC record replaced for %s: the note says what is kept and what differs", (_, today, note) => {
+    const plan = planOnboarding(new LiveZoneBuilder("firma.de").txt("_dmarc", today).mailConnectInclude().build());
+    expect(change(plan, "_dmarc.firma.de")).toMatchObject({ action: "replace", note });
   });
 
   test("mail-connect's selector with another key: replaced and adopted; as a CNAME: a blocking conflict", () => {

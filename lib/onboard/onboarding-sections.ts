@@ -5,6 +5,7 @@
 import { MAIL_CONNECT } from "../mail-connect/mail-connect";
 import { ServerNamesOptions } from "../mail-connect/options";
 import { PlannedRecord } from "../plan/record-plan";
+import { dmarcChangeNote } from "./dmarc-change-note";
 import { isDmarcText, policyRank } from "./dmarc-merge";
 import { LiveAnswers } from "./live-answers";
 import { FoundSelector, belongsToOldHost, isOldHostSelector, mxHostsOf } from "./old-mail-host";
@@ -33,10 +34,11 @@ export function mxSection(ctx: OnboardingContext, records: readonly PlannedRecor
   const current = answers.values(domain, "MX");
   const planned = presentValues(mx);
   const action = actionFor("MX", current, planned);
-  b.change({ purpose: "mx", name: domain, type: "MX", current, planned, action, ...(old ? { note: `old host: ${old.host.name}` } : {}), ...unreadNote(ctx, domain, "MX") });
-  if (action !== "replace") return;
-  const ttl = answers.ttl(domain, "MX");
   const others = mxHostsOf(current).filter((h) => h !== MAIL_CONNECT.mx.exchange);
+  const note = old !== undefined ? `old host: ${old.host.name}` : action === "replace" ? `already mail-connect's host, written with the article's preference: ${planned.join(", ")}` : undefined;
+  b.change({ purpose: "mx", name: domain, type: "MX", current, planned, action, ...(note !== undefined ? { note } : {}), ...unreadNote(ctx, domain, "MX") });
+  if (action !== "replace" || others.length === 0) return;
+  const ttl = answers.ttl(domain, "MX");
   b.risk("mx-switch", "warning",
     `From the moment of apply, all incoming mail for ${domain} goes to ${MAIL_CONNECT.mx.exchange} instead of ${listText(others)}${old?.host.recognised ? ` (${old.host.name})` : ""}; resolvers that cached the old MX record (TTL ${ttl === undefined ? "unknown" : `${ttl} s`}) keep delivering there until it expires.`,
     `Create the mailboxes at mail-connect before the switch. Lower the MX record's TTL to ${SWITCH_TTL} s at least ${ttl === undefined ? "one TTL" : durationText(ttl)} ahead${ttl !== undefined && ttl >= 86400 ? "" : " (a day ahead is safe)"}, so that the switch takes effect within minutes.`);
@@ -68,7 +70,9 @@ export function autoSetupSection(ctx: OnboardingContext, records: readonly Plann
   }
   if (autodiscover !== undefined) {
     const action = actionFor("SRV", srv, presentValues(autodiscover));
-    b.change({ purpose: "autodiscover", name: srvName, type: "SRV", current: srv, planned: presentValues(autodiscover), action, ...(action === "replace" ? { note: `adopted: it pointed at ${srv.join(", ")}` } : {}) });
+    const sameHost = srv.every((v) => v.trim().split(/\s+/)[3]?.toLowerCase().replace(/\.$/, "") === MAIL_CONNECT.autodiscover.target);
+    const note = sameHost ? "already mail-connect's host, written with the article's priority, weight and port" : `adopted: it pointed at ${srv.join(", ")}`;
+    b.change({ purpose: "autodiscover", name: srvName, type: "SRV", current: srv, planned: presentValues(autodiscover), action, ...(action === "replace" ? { note } : {}) });
   }
   if (product !== "pro") {
     const found = [
@@ -77,7 +81,7 @@ export function autoSetupSection(ctx: OnboardingContext, records: readonly Plann
     ];
     const what = listText(found.map((f) => `${f.name} ${f.type} ${f.values.join(", ")}`));
     const action: OnboardingAction = product === "team" ? "remove-by-hand" : "keep";
-    for (const f of found) b.change({ purpose: "other", name: f.name, type: f.type, current: f.values, planned: [], action, note: `auto-setup record (not written for ${product.toUpperCase()})` });
+    for (const f of found) b.change({ purpose: "other", name: f.name, type: f.type, current: f.values, planned: [], action, note: `auto-setup record, not written for ${product.toUpperCase()}` });
     if (found.length > 0 && product === "team") {
       b.risk("auto-setup-conflict", "blocking", `TEAM mailboxes must not have auto-setup records (the article: "Bitte setzen Sie diese Einträge nicht für mail-connect TEAM Postfächer"), but ${what} exist.`, "Before the switch, delete them by hand, since the library does not manage auto-setup records for TEAM; then run onboard again: once they are gone the plan is ready.");
       b.step("resolve", "before the switch", `Delete the auto-setup records by hand: ${listText(found.map((f) => `${f.name} ${f.type}`))}.`);
@@ -135,7 +139,7 @@ export function dkimSection(ctx: OnboardingContext, records: readonly PlannedRec
   const others = selectors.filter((s) => !oldOnes.includes(s));
   for (const s of selectors) {
     const mine = oldOnes.includes(s);
-    b.change({ purpose: "other", name: s.name, type: s.cname !== undefined ? "CNAME" : "TXT", current: s.cname !== undefined ? [`${s.cname}.`] : s.txt, planned: [], action: "keep", note: mine ? `DKIM of the old host (${old!.host.name})` : "DKIM of another sender" });
+    b.change({ purpose: "other", name: s.name, type: s.cname !== undefined ? "CNAME" : "TXT", current: s.cname !== undefined ? [`${s.cname}.`] : s.txt, planned: [], action: "keep", note: mine ? `DKIM of the old host, ${old!.host.name}` : "DKIM of another sender" });
   }
   const names = (list: readonly FoundSelector[]): string => listText(list.map((s) => s.selector));
   b.risk("dkim-alignment", others.length > 0 ? "warning" : "info",
@@ -166,7 +170,8 @@ export function dmarcSection(ctx: OnboardingContext, records: readonly PlannedRe
   } else {
     const current = answers.values(name, "TXT", true);
     const action = actionFor("TXT", current, planned);
-    b.change({ purpose: "dmarc", name, type: "TXT", current, planned, action, ...(dmarc.notes.length > 0 && action !== "unchanged" ? { note: dmarc.notes.join("; ") } : {}), ...unreadNote(ctx, name, "TXT") });
+    const note = action === "replace" ? dmarcChangeNote(current, planned[0], dmarc) : action === "add" ? dmarc.notes.join("; ") : "";
+    b.change({ purpose: "dmarc", name, type: "TXT", current, planned, action, ...(note !== "" ? { note } : {}), ...unreadNote(ctx, name, "TXT") });
   }
   if (dmarc.notKept.length > 0) {
     b.risk("dmarc-tag-not-kept", "warning", `DMARC tags that cannot be kept: ${listText(dmarc.notKept)}.`, "Check that the planned record still does what you want; set the dmarc options by hand where it does not.");
@@ -220,7 +225,7 @@ export function serverNamesSection(ctx: OnboardingContext): ServerNamesOptions |
     if (taken && role === "incoming") incoming = p.label;
     if (taken && role === "outgoing") outgoing = p.label;
     const server = role === "outgoing" ? MAIL_CONNECT.outgoingServer : MAIL_CONNECT.incomingServer;
-    if (!taken) b.change({ purpose: "other", name: p.name, type: "CNAME", current: [`${p.target}.`], planned: [], action: "keep", note: `points at the old host (${p.target})` });
+    if (!taken) b.change({ purpose: "other", name: p.name, type: "CNAME", current: [`${p.target}.`], planned: [], action: "keep", note: `points at the old host: ${p.target}` });
     b.risk("server-name", "warning",
       `Mail clients configured with ${p.name} (→ ${p.target}, the old host) ${taken ? `reach mail-connect after the switch: the plan points it at ${server} (serverNames.${role}), and clients will warn that the certificate does not match ${p.name}` : "keep reaching the old host after the switch"}.`,
       taken ? `Better: reconfigure the clients to ${server}, then drop serverNames.${role}.` : `Reconfigure the clients to ${MAIL_CONNECT.incomingServer} / ${MAIL_CONNECT.outgoingServer}, or set serverNames.incoming/outgoing to "${p.label}" (a CNAME to mail-connect; clients warn about the certificate).`);

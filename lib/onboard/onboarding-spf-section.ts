@@ -25,12 +25,19 @@ export function spfSection(ctx: OnboardingContext, records: readonly PlannedReco
   const action = actionFor("TXT", current, planned);
   const oldTerms = spf.kept.filter((t) => t.target !== undefined && belongsToOldHost(old, t.target, "spf"));
   const others = spf.kept.filter((t) => !oldTerms.includes(t));
-  const note = [
+  const termOf = (entry: string): string => entry.split(" (")[0];
+  const noAll = current.length > 0 && !current.some((text) => /\s(?:[+?~-]?all|redirect=\S+)(?:\s|$)/i.test(text));
+  const parts = [
     ...(others.length > 0 ? [`kept: ${others.map((t) => t.term).join(" ")}`] : []),
     ...(oldTerms.length > 0 ? [`kept until the old host stops sending: ${oldTerms.map((t) => t.term).join(" ")}`] : []),
     ...(spf.hasMailConnect ? [] : [`added: include:${MAIL_CONNECT.spfInclude}`]),
+    ...(noAll ? ['no "all" term today: ?all is written, which gives the same neutral result'] : []),
+    ...(spf.plusAll ? ["+all becomes ?all, see the risks"] : []),
+    ...(spf.refused.length > 0 ? [`cannot be kept, see the risks: ${spf.refused.map((r) => r.term).join(" ")}`] : []),
+    ...(spf.dropped.length > 0 ? [`left out, they change no result: ${spf.dropped.map(termOf).join(" ")}`] : []),
     ...spf.notes,
-  ].join("; ");
+  ];
+  const note = parts.length > 0 ? parts.join("; ") : action === "replace" ? "the same terms, written in the library's order and form" : "";
   b.change({ purpose: "spf", name: domain, type: "TXT", current, planned, action, ...(note !== "" && action !== "unchanged" ? { note } : {}), ...unreadNote(ctx, domain, "TXT") });
 
   for (const r of spf.refused) {
@@ -90,5 +97,5 @@ export function textSection(ctx: OnboardingContext, records: readonly PlannedRec
   const rec = plannedRecord(records, "text");
   const planned = rec !== undefined ? presentValues(rec) : [];
   const keptAll = planned.length === wanted.length;
-  ctx.b.change({ purpose: "text", name: ctx.domain, type: "TXT", current: wanted, planned, action: keptAll ? "unchanged" : "replace", note: keptAll ? "kept: other TXT values at the domain (site verifications)" : "kept except the values named in the risks" });
+  ctx.b.change({ purpose: "text", name: ctx.domain, type: "TXT", current: wanted, planned, action: keptAll ? "unchanged" : "replace", note: keptAll ? "kept: the other TXT values at the domain, such as site verifications" : "kept except the values named in the risks" });
 }

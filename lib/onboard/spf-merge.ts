@@ -114,7 +114,7 @@ export function mergeSpf(domain: string, texts: readonly string[], redirectAll: 
           const targetAll = redirectAll(host.ascii);
           if (targetAll === "pass") plusAll = true;
           else alls.push(targetAll ?? "neutral");
-          notes.push(`redirect=${host.ascii} becomes include:${host.ascii}: with mail-connect's include and an "all" term a redirect would be ignored (RFC 7208 §6.1); the "all" qualifier is ${targetAll === undefined ? "the article's ?all (the redirect target was not read)" : `the target's (${targetAll === "pass" ? "+all" : targetAll})`}`);
+          notes.push(`redirect=${host.ascii} becomes include:${host.ascii}: with mail-connect's include and an "all" term a redirect would be ignored, RFC 7208 §6.1; the "all" qualifier is ${targetAll === undefined ? "the article's ?all, as the redirect target was not read" : `the target's: ${targetAll === "pass" ? "+all" : targetAll}`}`);
         } else {
           dropped.push(`${term} (${name === "exp" ? "the explanation for failed checks; the planned record has none" : "a modifier receivers ignore, RFC 7208 §6"})`);
         }
@@ -169,7 +169,7 @@ export function mergeSpf(domain: string, texts: readonly string[], redirectAll: 
         } else {
           const full = parsed.prefix === (family === 4 ? 32 : 128);
           const network = full ? parsed.address : parsed.canonical;
-          if (parsed.hostBitsSet) notes.push(`${term} is written as ${mechanism}:${network} (receivers ignore the host bits)`);
+          if (parsed.hostBitsSet) notes.push(`${term} is written as ${mechanism}:${network}, receivers ignore the host bits`);
           keep({ term, option: mechanism, value: network }, mechanism === "ip4" ? ip4 : ip6);
         }
       } else if (mechanism === "ptr") {
