@@ -108,6 +108,27 @@ describe("a domain on Microsoft 365", () => {
   });
 });
 
+describe("the MX switch's lead time, in the risk and the steps alike", () => {
+  const planWithTtl = (ttl: number) => planOnboarding(new LiveZoneBuilder("ttl.example").mx(["10 mx.old-host.example."], ttl).mailConnectInclude().build());
+  const lowerStep = (plan: OnboardingPlan) => plan.steps.find((s) => s.what.startsWith("Lower the TTL"));
+
+  test.each([
+    [3600, "at least 1 hour before the switch, so that the switch takes effect within minutes; a day ahead is safe.", "1 day before"],
+    [86400, "at least 1 day before the switch, so that the switch takes effect within minutes.", "1 day before"],
+    [172800, "at least 2 days before the switch, so that the switch takes effect within minutes.", "2 days before"],
+  ])("TTL %i s: the risk says how long ahead, and the step is planned that early", (ttl, lead, when) => {
+    const plan = planWithTtl(ttl);
+    expect(plan.risks.find((r) => r.id === "mx-switch")!.action).toBe(`Create the mailboxes at mail-connect before the switch. Lower the MX record's TTL to 300 s ${lead}`);
+    expect(lowerStep(plan)!.when).toBe(when);
+  });
+
+  test("a TTL of 300 s or less: nothing to lower, neither in the risk nor in the steps", () => {
+    const plan = planWithTtl(300);
+    expect(plan.risks.find((r) => r.id === "mx-switch")!.action).toBe("Create the mailboxes at mail-connect before the switch. The MX record's TTL is 300 s already, so the switch takes effect within minutes.");
+    expect(lowerStep(plan)).toBeUndefined();
+  });
+});
+
 describe("a web shop sender, two site verifications and p=reject", () => {
   const live = zones.shopZone();
   const plan = planOnboarding(live);
@@ -200,6 +221,19 @@ describe("auto-setup records elsewhere, by product", () => {
     // An unrecognised host: its SPF include is known by the old MX's registrable domain.
     expect(plan.risks.find((r) => r.id === "old-host-spf")!.message).toContain("include:_spf.old-host.example belongs to the old host (mx.old-host.example)");
     expect(plan.steps.map((s) => s.what)).toContain("Delete the auto-setup records by hand: autoconfig.team-firma.de CNAME and _autodiscover._tcp.team-firma.de SRV.");
+  });
+
+  test("server names taken over: a plain instruction to reconfigure the clients, then drop serverNames", () => {
+    const plan = planOnboarding(zones.teamZone(), { product: "pro" });
+    expect(plan.risks.filter((r) => r.id === "server-name").map((r) => r.action)).toEqual([
+      "Reconfigure the mail clients to posteingang.mail-connect.net, whose certificate matches; then remove serverNames.incoming from the options and deploy again.",
+      "Reconfigure the mail clients to postausgang.mail-connect.net, whose certificate matches; then remove serverNames.outgoing from the options and deploy again.",
+      'Reconfigure the mail clients to posteingang.mail-connect.net and postausgang.mail-connect.net. If they must keep using mail.team-firma.de, set serverNames.incoming or serverNames.outgoing to "mail" instead: a CNAME to mail-connect, and the clients warn about the certificate.',
+    ]);
+    const a = planOnboarding(new LiveZoneBuilder("own.example").mx(["10 mail.own.example."]).records("smtp", "A", ["192.0.2.25"]).mailConnectInclude().build());
+    expect(a.risks.find((r) => r.id === "server-name")!.action).toBe(
+      'If it is the old host\'s server, reconfigure the mail clients to postausgang.mail-connect.net. To keep the name instead, set serverNames.outgoing: "smtp" and delete the A record by hand right before the deploy, which then points the name at mail-connect.',
+    );
   });
 
   test("PRO: both are replaced and adopted", () => {

@@ -41,11 +41,18 @@ export function mxSection(ctx: OnboardingContext, records: readonly PlannedRecor
   const ttl = answers.ttl(domain, "MX");
   b.risk("mx-switch", "warning",
     `From the moment of apply, all incoming mail for ${domain} goes to ${MAIL_CONNECT.mx.exchange} instead of ${listText(others)}${old?.host.recognised ? ` (${old.host.name})` : ""}; resolvers that cached the old MX record (TTL ${ttl === undefined ? "unknown" : `${ttl} s`}) keep delivering there until it expires.`,
-    `Create the mailboxes at mail-connect before the switch. Lower the MX record's TTL to ${SWITCH_TTL} s at least ${ttl === undefined ? "one TTL" : durationText(ttl)} ahead${ttl !== undefined && ttl >= 86400 ? "" : " (a day ahead is safe)"}, so that the switch takes effect within minutes.`);
+    `Create the mailboxes at mail-connect before the switch. ${leadTime(ttl)}`);
   if (ttl === undefined || ttl > SWITCH_TTL) {
     const when = ttl !== undefined && ttl > 86400 ? `${Math.ceil(ttl / 86400)} days before` : "1 day before";
     b.step("before", when, `Lower the TTL of the MX record of ${domain} from ${ttl === undefined ? "its current value" : `${ttl} s`} to ${SWITCH_TTL} s at the DNS provider (the deploy sets the planned TTL again).`);
   }
+}
+
+/** When to lower the MX record's TTL, as the steps plan it: at least one TTL ahead; "a day ahead is safe" only when the TTL is under a day. */
+function leadTime(ttl: number | undefined): string {
+  if (ttl === undefined) return `Lower the MX record's TTL to ${SWITCH_TTL} s at least one TTL before the switch (its TTL could not be read: check it at the DNS provider), so that the switch takes effect within minutes.`;
+  if (ttl <= SWITCH_TTL) return `The MX record's TTL is ${ttl} s already, so the switch takes effect within minutes.`;
+  return `Lower the MX record's TTL to ${SWITCH_TTL} s at least ${durationText(ttl)} before the switch, so that the switch takes effect within minutes${ttl < 86400 ? "; a day ahead is safe" : ""}.`;
 }
 
 /** Auto-setup records: PRO adopts them; TEAM must not have them; SECGATE keeps the own server's. */
@@ -215,7 +222,7 @@ export function serverNamesSection(ctx: OnboardingContext): ServerNamesOptions |
     else if (target !== undefined && old !== undefined && belongsToOldHost(old, target, "host")) pending.push({ label, name, target });
     else if (target === undefined && a.length > 0 && old !== undefined && label !== "mail") {
       b.change({ purpose: "other", name, type: "A", current: a, planned: [], action: "keep", note: "a mail client host name with an address" });
-      b.risk("server-name", "warning", `${name} has an A record (${listText(a)}): mail clients configured with it keep reaching that server after the switch.`, `If it is the old host's, delete it at the switch and set serverNames (a CNAME to ${label === "smtp" ? MAIL_CONNECT.outgoingServer : MAIL_CONNECT.incomingServer}), or reconfigure the clients to mail-connect's server names.`);
+      b.risk("server-name", "warning", `${name} has an A record (${listText(a)}): mail clients configured with it keep reaching that server after the switch.`, `If it is the old host's server, reconfigure the mail clients to ${label === "smtp" ? MAIL_CONNECT.outgoingServer : MAIL_CONNECT.incomingServer}. To keep the name instead, set serverNames.${label === "smtp" ? "outgoing" : "incoming"}: "${label}" and delete the A record by hand right before the deploy, which then points the name at mail-connect.`);
     }
   }
   for (const p of pending) {
@@ -228,7 +235,7 @@ export function serverNamesSection(ctx: OnboardingContext): ServerNamesOptions |
     if (!taken) b.change({ purpose: "other", name: p.name, type: "CNAME", current: [`${p.target}.`], planned: [], action: "keep", note: `points at the old host: ${p.target}` });
     b.risk("server-name", "warning",
       `Mail clients configured with ${p.name} (→ ${p.target}, the old host) ${taken ? `reach mail-connect after the switch: the plan points it at ${server} (serverNames.${role}), and clients will warn that the certificate does not match ${p.name}` : "keep reaching the old host after the switch"}.`,
-      taken ? `Better: reconfigure the clients to ${server}, then drop serverNames.${role}.` : `Reconfigure the clients to ${MAIL_CONNECT.incomingServer} / ${MAIL_CONNECT.outgoingServer}, or set serverNames.incoming/outgoing to "${p.label}" (a CNAME to mail-connect; clients warn about the certificate).`);
+      taken ? `Reconfigure the mail clients to ${server}, whose certificate matches; then remove serverNames.${role} from the options and deploy again.` : `Reconfigure the mail clients to ${MAIL_CONNECT.incomingServer} and ${MAIL_CONNECT.outgoingServer}. If they must keep using ${p.name}, set serverNames.incoming or serverNames.outgoing to "${p.label}" instead: a CNAME to mail-connect, and the clients warn about the certificate.`);
   }
   return incoming !== undefined || outgoing !== undefined ? { ...(incoming ? { incoming } : {}), ...(outgoing ? { outgoing } : {}) } : undefined;
 }
