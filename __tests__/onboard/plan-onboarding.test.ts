@@ -373,15 +373,15 @@ describe("blocking risks are resolved before the switch", () => {
     const again = plan.steps.findIndex((s) => s.what.includes("run onboard again"));
     expect(again).toBeGreaterThanOrEqual(0);
     expect(again).toBeLessThan(deploy);
-    expect(plan.steps.slice(0, again + 1).every((s) => s.when === "before the switch")).toBe(true);
+    expect(plan.steps.slice(0, again + 1).every((s) => s.when === "first")).toBe(true);
   });
 
   test("TEAM: the auto-setup records are deleted by hand before the switch, not at it", () => {
     const plan = planOnboarding(zones.teamZone(), { product: "team" });
     expect(plan.risks[0]).toMatchObject({ id: "auto-setup-conflict", action: "Before the switch, delete them by hand, since the library does not manage auto-setup records for TEAM; then run onboard again: once they are gone the plan is ready." });
     expect(plan.steps.slice(0, 2)).toEqual([
-      { when: "before the switch", what: "Delete the auto-setup records by hand: autoconfig.team-firma.de CNAME and _autodiscover._tcp.team-firma.de SRV." },
-      { when: "before the switch", what: "Resolve the blocking risks as each says, then run onboard again: deploy only once the plan is ready." },
+      { when: "first", what: "Delete the auto-setup records by hand: autoconfig.team-firma.de CNAME and _autodiscover._tcp.team-firma.de SRV." },
+      { when: "first", what: "Resolve the blocking risks as each says, then run onboard again: deploy only once the plan is ready." },
     ]);
     expect(plan.steps.filter((s) => s.when === "the switch").map((s) => s.what)).toEqual(["Deploy: `cdktf deploy`."]);
   });

@@ -69,7 +69,7 @@ export function autoSetupSection(ctx: OnboardingContext, records: readonly Plann
     if (configCname.length === 0 && configA.length > 0) {
       b.change({ purpose: "autoconfig", name: configName, type: "A", current: configA, planned: presentValues(autoconfig), action: "conflict", note: "an A record where the plan writes a CNAME" });
       b.risk("auto-setup-conflict", "blocking", `${configName} has an A record (${listText(configA)}) where the plan writes the CNAME to ${MAIL_CONNECT.autoconfig.target}; a name with a CNAME can hold no other record, so the deploy would fail.`, `Before the switch, delete the A record of ${configName} by hand, then run onboard again: once it is gone the plan is ready, and the deploy writes the CNAME. Deploy soon after: until then mail clients find no settings there.`);
-      b.step("resolve", "before the switch", `Delete the A record of ${configName} by hand.`);
+      b.step("resolve", "first", `Delete the A record of ${configName} by hand.`);
     } else {
       const action = actionFor("CNAME", configCname, presentValues(autoconfig));
       b.change({ purpose: "autoconfig", name: configName, type: "CNAME", current: configCname, planned: presentValues(autoconfig), action, ...(action === "replace" ? { note: `adopted: it pointed at ${configCname.join(", ")}` } : {}) });
@@ -91,7 +91,7 @@ export function autoSetupSection(ctx: OnboardingContext, records: readonly Plann
     for (const f of found) b.change({ purpose: "other", name: f.name, type: f.type, current: f.values, planned: [], action, note: `auto-setup record, not written for ${product.toUpperCase()}` });
     if (found.length > 0 && product === "team") {
       b.risk("auto-setup-conflict", "blocking", `TEAM mailboxes must not have auto-setup records (the article: "Bitte setzen Sie diese Einträge nicht für mail-connect TEAM Postfächer"), but ${what} exist.`, "Before the switch, delete them by hand, since the library does not manage auto-setup records for TEAM; then run onboard again: once they are gone the plan is ready.");
-      b.step("resolve", "before the switch", `Delete the auto-setup records by hand: ${listText(found.map((f) => `${f.name} ${f.type}`))}.`);
+      b.step("resolve", "first", `Delete the auto-setup records by hand: ${listText(found.map((f) => `${f.name} ${f.type}`))}.`);
     } else if (found.length > 0 && product === "secgate") {
       b.risk("auto-setup-kept", "info", `With SECGATE your own mail server's auto-setup records are used; ${what} stay as they are.`, "Nothing to do, if they point at your own mail server.");
     } else if (found.length > 0) {
@@ -133,7 +133,7 @@ export function dkimSection(ctx: OnboardingContext, records: readonly PlannedRec
   if (cname.length > 0) {
     b.change({ purpose: "dkim", name: dkim.name, type: "CNAME", current: cname, planned, action: "conflict", note: "a CNAME where the plan writes mail-connect's key" });
     b.risk("dkim-cname", "blocking", `${dkim.name} is a CNAME (→ ${cname.join(", ")}) where the plan writes mail-connect's DKIM key as TXT; a name with a CNAME can hold no other record.`, `Before the switch, delete the CNAME by hand, then run onboard again: once it is gone the plan is ready, and the deploy writes mail-connect's key. If the key the CNAME leads to is the one mail-connect gave you for ${ctx.domain}, set dkim.publicKey to it in the generated code.`);
-    b.step("resolve", "before the switch", `Delete the CNAME ${dkim.name} by hand.`);
+    b.step("resolve", "first", `Delete the CNAME ${dkim.name} by hand.`);
   } else {
     const current = answers.values(dkim.name, "TXT", true);
     const action = actionFor("TXT", current, planned);
@@ -169,10 +169,10 @@ export function dmarcSection(ctx: OnboardingContext, records: readonly PlannedRe
     const text = answers.values(name, "TXT").find(isDmarcText);
     if (text !== undefined) {
       b.risk("dmarc-cname", "blocking", `${name} is a CNAME (→ ${target.join(", ")}) where the plan writes the DMARC record as TXT; a name with a CNAME can hold no other record.`, `Before the switch, replace the CNAME by hand with a TXT record holding the text it leads to ("${text}"), then run onboard again: the plan then adopts that record and keeps its policy and report addresses.`);
-      b.step("resolve", "before the switch", `Replace the CNAME ${name} by hand with a TXT record holding "${text}".`);
+      b.step("resolve", "first", `Replace the CNAME ${name} by hand with a TXT record holding "${text}".`);
     } else {
       b.risk("dmarc-cname", "blocking", `${name} is a CNAME (→ ${target.join(", ")}) where the plan writes the DMARC record as TXT; a name with a CNAME can hold no other record. No DMARC record could be read through it.`, `Before the switch, delete the CNAME by hand, then run onboard again: once it is gone the plan is ready, with the article's DMARC record.`);
-      b.step("resolve", "before the switch", `Delete the CNAME ${name} by hand.`);
+      b.step("resolve", "first", `Delete the CNAME ${name} by hand.`);
     }
   } else {
     const current = answers.values(name, "TXT", true);
@@ -277,5 +277,5 @@ export function coreSteps(ctx: OnboardingContext): void {
 
 /** The first step of a blocked plan. */
 export function blockedStep(ctx: OnboardingContext): void {
-  if (ctx.b.blocked) ctx.b.step("resolve", "before the switch", "Resolve the blocking risks as each says, then run onboard again: deploy only once the plan is ready.");
+  if (ctx.b.blocked) ctx.b.step("resolve", "first", "Resolve the blocking risks as each says, then run onboard again: deploy only once the plan is ready.");
 }
