@@ -66,9 +66,9 @@ export function dmarcChangeNote(current: readonly string[], planned: string, mer
     if (same.length > 0) parts.push(`kept: ${same.join(", ")}`);
     if (added.length > 0) parts.push(`added: ${added.join(", ")}`);
     if (changed.length > 0) parts.push(changed.join(", "));
-    if (defaults.length > 0) parts.push(`not written, DMARC's default: ${defaults.join(", ")}`);
+    if (defaults.length > 0) parts.push(`not written, DMARC's default${defaults.length > 1 ? "s" : ""}: ${defaults.join(", ")}`);
     if (notKept.length > 0) parts.push(`cannot be kept, see the risks: ${notKept.join(", ")}`);
-    if (ignored.length > 0) parts.push(`left out, receivers ignore it: ${ignored.join(", ")}`);
+    if (ignored.length > 0) parts.push(`left out, receivers ignore ${ignored.length > 1 ? "them" : "it"}: ${ignored.join(", ")}`);
     if (merge.records > 1) parts.push(`${merge.records - 1} more DMARC record${merge.records > 2 ? "s" : ""} merged into one`);
     const differs = added.length + changed.length + defaults.length + notKept.length + ignored.length + merge.notes.length + others.length > 0 || merge.records > 1;
     if (!differs) parts.push("only the form differs: the library's tag order and spacing");
