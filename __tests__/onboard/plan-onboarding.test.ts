@@ -32,6 +32,7 @@ const SCENARIOS: [string, () => LiveMailZone, Parameters<typeof planOnboarding>[
   ["TEAM zone as MAILING", zones.teamZone, { product: "mailing" }],
   ["IDN", zones.idnZone, {}],
   ["on mail-connect", zones.onMailConnectZone, {}],
+  ["on mail-connect in another form", zones.almostMailConnectZone, {}],
   ["no mail", zones.noMailZone, {}],
   ["+all", zones.plusAllZone, {}],
   ["redirect=", zones.redirectZone, {}],
@@ -50,6 +51,9 @@ describe("every scenario", () => {
     const planned = plan.changes.filter((c) => c.purpose !== "other").map((c) => c.purpose);
     expect(plan.changes.slice(0, planned.length).every((c) => c.purpose !== "other")).toBe(true);
     expect(planned).toEqual(records.records.map((r) => r.purpose));
+    // Every replaced set says why, in a note without parentheses (the report puts notes in its own).
+    expect(plan.changes.filter((c) => c.action === "replace" && !c.note).map((c) => `${c.name} ${c.type}`)).toEqual([]);
+    expect(plan.changes.filter((c) => c.note?.includes("(")).map((c) => c.note)).toEqual([]);
     // Deterministic: the same zone gives the same plan.
     expect(JSON.stringify(planOnboarding(zone(), options))).toBe(JSON.stringify(plan));
   });
@@ -101,6 +105,27 @@ describe("a domain on Microsoft 365", () => {
     expect(await plannedSpfResult(live, plan, "40.92.3.4")).toBe("pass");
     expect(await plannedSpfResult(live, plan, MAIL_CONNECT_IP)).toBe("pass");
     expect(await plannedSpfResult(live, plan, "192.0.2.99")).toBe("fail");
+  });
+});
+
+describe("the MX switch's lead time, in the risk and the steps alike", () => {
+  const planWithTtl = (ttl: number) => planOnboarding(new LiveZoneBuilder("ttl.example").mx(["10 mx.old-host.example."], ttl).mailConnectInclude().build());
+  const lowerStep = (plan: OnboardingPlan) => plan.steps.find((s) => s.what.startsWith("Lower the TTL"));
+
+  test.each([
+    [3600, "at least 1 hour before the switch, so that the switch takes effect within minutes; a day ahead is safe.", "1 day before"],
+    [86400, "at least 1 day before the switch, so that the switch takes effect within minutes.", "1 day before"],
+    [172800, "at least 2 days before the switch, so that the switch takes effect within minutes.", "2 days before"],
+  ])("TTL %i s: the risk says how long ahead, and the step is planned that early", (ttl, lead, when) => {
+    const plan = planWithTtl(ttl);
+    expect(plan.risks.find((r) => r.id === "mx-switch")!.action).toBe(`Create the mailboxes at mail-connect before the switch. Lower the MX record's TTL to 300 s ${lead}`);
+    expect(lowerStep(plan)!.when).toBe(when);
+  });
+
+  test("a TTL of 300 s or less: nothing to lower, neither in the risk nor in the steps", () => {
+    const plan = planWithTtl(300);
+    expect(plan.risks.find((r) => r.id === "mx-switch")!.action).toBe("Create the mailboxes at mail-connect before the switch. The MX record's TTL is 300 s already, so the switch takes effect within minutes.");
+    expect(lowerStep(plan)).toBeUndefined();
   });
 });
 
@@ -198,6 +223,19 @@ describe("auto-setup records elsewhere, by product", () => {
     expect(plan.steps.map((s) => s.what)).toContain("Delete the auto-setup records by hand: autoconfig.team-firma.de CNAME and _autodiscover._tcp.team-firma.de SRV.");
   });
 
+  test("server names taken over: a plain instruction to reconfigure the clients, then drop serverNames", () => {
+    const plan = planOnboarding(zones.teamZone(), { product: "pro" });
+    expect(plan.risks.filter((r) => r.id === "server-name").map((r) => r.action)).toEqual([
+      "Reconfigure the mail clients to posteingang.mail-connect.net, whose certificate matches; then remove serverNames.incoming from the options and deploy again.",
+      "Reconfigure the mail clients to postausgang.mail-connect.net, whose certificate matches; then remove serverNames.outgoing from the options and deploy again.",
+      'Reconfigure the mail clients to posteingang.mail-connect.net and postausgang.mail-connect.net. If they must keep using mail.team-firma.de, set serverNames.incoming or serverNames.outgoing to "mail" instead: a CNAME to mail-connect, and the clients warn about the certificate.',
+    ]);
+    const a = planOnboarding(new LiveZoneBuilder("own.example").mx(["10 mail.own.example."]).records("smtp", "A", ["192.0.2.25"]).mailConnectInclude().build());
+    expect(a.risks.find((r) => r.id === "server-name")!.action).toBe(
+      'If it is the old host\'s server, reconfigure the mail clients to postausgang.mail-connect.net. To keep the name instead, set serverNames.outgoing: "smtp" and delete the A record by hand right before the deploy, which then points the name at mail-connect.',
+    );
+  });
+
   test("PRO: both are replaced and adopted", () => {
     const plan = planOnboarding(zones.teamZone(), { product: "pro" });
     expect(change(plan, "autoconfig.team-firma.de")).toMatchObject({ purpose: "autoconfig", action: "replace", planned: ["autoconfig.mail-connect.net."] });
@@ -249,6 +287,19 @@ describe("other scenarios", () => {
     expect(plan.steps.map((s) => s.when)).toEqual(["before the switch", "the switch", "after the switch"]);
   });
 
+  test("a domain on mail-connect in another form: each replaced set says why; no MX switch, since no mail is rerouted", () => {
+    const plan = planOnboarding(zones.almostMailConnectZone());
+    expect(plan.changes.map((c) => [c.purpose, c.action, c.note])).toEqual([
+      ["mx", "replace", "already mail-connect's host, written with the article's preference: 10 mx.mail-connect.net."],
+      ["autoconfig", "add", undefined],
+      ["autodiscover", "replace", "already mail-connect's host, written with the article's priority, weight and port"],
+      ["spf", "replace", 'no "all" term today: ?all is written, which gives the same neutral result'],
+      ["dkim", "unchanged", undefined],
+      ["dmarc", "replace", "the same policy, p=quarantine; report addresses kept: ruf=mailto:postmaster@almost.example; only the form differs: the library's tag order and spacing"],
+    ]);
+    expect(plan.risks).toEqual([]);
+  });
+
   test("a domain without mail: every record added, nothing adopted, the article's records", () => {
     const plan = planOnboarding(zones.noMailZone());
     expect(plan.changes.every((c) => c.action === "add")).toBe(true);
@@ -285,7 +336,7 @@ describe("other scenarios", () => {
     expect(plan.unreadable).toEqual(["slow.example MX: timeout after 5000 ms from 192.0.2.53", "imap.slow.example A: not asked"]);
     expect(unreadableQuestions(live, "essential")).toEqual(["slow.example MX: timeout after 5000 ms from 192.0.2.53"]);
     expect(plan.adopt).not.toContain("mx");
-    expect(change(plan, "slow.example", "MX")).toMatchObject({ action: "add", note: "could not be read (timeout after 5000 ms from 192.0.2.53): treated as absent" });
+    expect(change(plan, "slow.example", "MX")).toMatchObject({ action: "add", note: "could not be read, treated as absent: timeout after 5000 ms from 192.0.2.53" });
     expect(plan.status).toBe("blocked");
   });
 
@@ -293,6 +344,81 @@ describe("other scenarios", () => {
     const plan = planOnboarding(new LiveZoneBuilder("mostly.example").unasked("pop3", "CNAME").mailConnectInclude().build());
     expect(riskIds(plan)).toEqual(["dns-partly-unreadable warning"]);
     expect(plan.status).toBe("ready");
+  });
+});
+
+describe("blocking risks are resolved before the switch", () => {
+  const BLOCKED: [string, () => LiveMailZone, Parameters<typeof planOnboarding>[1]][] = [
+    ["TEAM auto-setup", zones.teamZone, { product: "team" }],
+    ["an A record at autoconfig", () => new LiveZoneBuilder("a-record.example").records("autoconfig", "A", ["192.0.2.5"]).mailConnectInclude().build(), {}],
+    ["mail-connect's DKIM selector as a CNAME", () => new LiveZoneBuilder("key.example").cname("mail-connect._domainkey", "key.elsewhere.example").mailConnectInclude().build(), {}],
+    ["_dmarc as a CNAME", () => new LiveZoneBuilder("cname.example").cname("_dmarc", "cname-example.dmarc.vendor.example", ["v=DMARC1; p=reject; rua=mailto:x@vendor.example"]).mailConnectInclude().build(), {}],
+    ["_dmarc as a CNAME to nothing", () => new LiveZoneBuilder("cname.example").cname("_dmarc", "gone.vendor.example", []).mailConnectInclude().build(), {}],
+    ["unreadable DNS", zones.unreadableZone, {}],
+    ["an SPF term the options cannot hold", () => new LiveZoneBuilder("terms.example").txt("@", "v=spf1 ptr ~all").mailConnectInclude().build(), {}],
+    ["+all", zones.plusAllZone, {}],
+    ["10 lookups", () => zones.lookupZone(10), {}],
+    ["an include without an SPF record", () => new LiveZoneBuilder("perm.example").txt("@", "v=spf1 include:nospf.example ~all").txt("nospf.example.", "not spf").mailConnectInclude().build(), {}],
+  ];
+
+  test.each(BLOCKED)("%s: every blocking action says to act before the switch and run onboard again; the steps agree", (_, zone, options) => {
+    const plan = planOnboarding(zone(), options);
+    expect(plan.status).toBe("blocked");
+    for (const risk of plan.risks.filter((r) => r.severity === "blocking")) {
+      expect({ id: risk.id, action: risk.action }).toEqual({ id: risk.id, action: expect.stringMatching(/^Before the switch, .*run onboard again/) });
+      expect(risk.action).not.toMatch(/at the switch|right before the deploy/);
+    }
+    // Resolving comes first, ends with running onboard again, and nothing of it is left for the switch.
+    const deploy = plan.steps.findIndex((s) => s.what.startsWith("Deploy"));
+    const again = plan.steps.findIndex((s) => s.what.includes("run onboard again"));
+    expect(again).toBeGreaterThanOrEqual(0);
+    expect(again).toBeLessThan(deploy);
+    expect(plan.steps.slice(0, again + 1).every((s) => s.when === "first")).toBe(true);
+  });
+
+  test("TEAM: the auto-setup records are deleted by hand before the switch, not at it", () => {
+    const plan = planOnboarding(zones.teamZone(), { product: "team" });
+    expect(plan.risks[0]).toMatchObject({ id: "auto-setup-conflict", action: "Before the switch, delete them by hand, since the library does not manage auto-setup records for TEAM; then run onboard again: once they are gone the plan is ready." });
+    expect(plan.steps.slice(0, 2)).toEqual([
+      { when: "first", what: "Delete the auto-setup records by hand: autoconfig.team-firma.de CNAME and _autodiscover._tcp.team-firma.de SRV." },
+      { when: "first", what: "Resolve the blocking risks as each says, then run onboard again: deploy only once the plan is ready." },
+    ]);
+    expect(plan.steps.filter((s) => s.when === "the switch").map((s) => s.what)).toEqual(["Deploy: `cdktf deploy`."]);
+  });
+
+  test("_dmarc as a CNAME: replaced by a TXT record with the text it leads to, so that the next run keeps its policy and report addresses", () => {
+    const plan = planOnboarding(new LiveZoneBuilder("cname.example").cname("_dmarc", "cname-example.dmarc.vendor.example", ["v=DMARC1; p=reject; rua=mailto:x@vendor.example"]).mailConnectInclude().build());
+    expect(plan.risks[0].action).toContain('replace the CNAME by hand with a TXT record holding the text it leads to ("v=DMARC1; p=reject; rua=mailto:x@vendor.example")');
+    const next = planOnboarding(new LiveZoneBuilder("cname.example").txt("_dmarc", "v=DMARC1; p=reject; rua=mailto:x@vendor.example").mailConnectInclude().build());
+    expect(next.status).toBe("ready");
+    expect(next.options.dmarc).toEqual(plan.options.dmarc);
+  });
+});
+
+describe("a name that does not exist (NXDOMAIN)", () => {
+  const misspelt = () => new LiveZoneBuilder("gibtsnicht.moebel-schmidt.de").missing().unasked("pop3", "CNAME").mailConnectInclude().build("moebel-schmidt.de");
+
+  test("a subdomain inside an existing zone: the first warning says it does not exist yet, to check the spelling; still ready", () => {
+    const plan = planOnboarding(misspelt());
+    expect(riskIds(plan)).toEqual(["domain-not-found warning", "dns-partly-unreadable warning"]);
+    expect(plan.risks[0].message).toBe("gibtsnicht.moebel-schmidt.de does not exist in DNS yet (NXDOMAIN): the zone moebel-schmidt.de has no records at that name or below it. The plan creates it.");
+    expect(plan.risks[0].action).toBe("Check the spelling of the domain. If it is a new (sub)domain for mail, creating it is fine: go ahead with the plan.");
+    expect(plan.status).toBe("ready");
+    expect(plan.changes.filter((c) => c.purpose !== "other").every((c) => c.action === "add")).toBe(true);
+  });
+
+  test("no zone above it either: the domain may not be registered or its zone not set up", () => {
+    const plan = planOnboarding(new LiveZoneBuilder("firma-tippfehler.de").missing().mailConnectInclude().build());
+    expect(riskIds(plan)).toEqual(["domain-not-found warning"]);
+    expect(plan.risks[0].message).toContain("firma-tippfehler.de does not exist in DNS (NXDOMAIN), and no zone above it was found");
+    expect(plan.risks[0].action).toContain("Check the spelling of the domain.");
+  });
+
+  test("a domain that exists without any mail record, or an empty name with records below it (NODATA), is not named", () => {
+    expect(planOnboarding(zones.noMailZone()).risks.map((r) => r.id)).not.toContain("domain-not-found");
+    const between = new LiveZoneBuilder("news.firma.de").missing().txt("_dmarc", "v=DMARC1; p=none").mailConnectInclude().build("firma.de");
+    const nodata = { ...between, answers: between.answers.map((a) => (a.name === "news.firma.de" ? { ...a, result: { status: "none" as const, reason: "NODATA" as const } } : a)) };
+    expect(planOnboarding(nodata).risks.map((r) => r.id)).not.toContain("domain-not-found");
   });
 });
 
@@ -365,6 +491,38 @@ describe("DMARC, DKIM and other TXT", () => {
     expect(risk.message).toContain("p=none → p=quarantine");
     expect(risk.message).toContain("include:spf.shop-mailer.example");
     expect(risk.action).toContain("dmarc.testing: true");
+    expect(risk.action).toContain("Set dmarc.rua to a mailbox for DMARC aggregate reports (such as dmarc-reports@strict.example) and read the reports for a week or two");
+  });
+
+  test("dmarc-stricter with report addresses today: read the reports sent there first, nothing to set", () => {
+    const plan = planOnboarding(
+      new LiveZoneBuilder("strict.example").txt("@", "v=spf1 include:spf.shop-mailer.example ~all").txt("spf.shop-mailer.example.", zones.SHOP_SPF).txt("_dmarc", "v=DMARC1; p=none; rua=mailto:reports@strict.example,mailto:x@vendor.example").mailConnectInclude().build(),
+    );
+    expect(plan.options.dmarc).toEqual({ rua: ["mailto:reports@strict.example", "mailto:x@vendor.example"] });
+    const risk = plan.risks.find((r) => r.id === "dmarc-stricter")!;
+    expect(risk.action).toContain("Read the DMARC aggregate reports sent to reports@strict.example and x@vendor.example for a week or two before the stricter policy applies");
+    expect(risk.action).not.toContain("dmarc.rua");
+  });
+
+  test.each([
+    [
+      "a default not written and the trailing ;",
+      "v=DMARC1; p=reject; rua=mailto:dmarc@firma.de; ruf=mailto:forensik@firma.de; adkim=r",
+      "the same policy, p=reject; report addresses kept: rua=mailto:dmarc@firma.de, ruf=mailto:forensik@firma.de; not written, DMARC's default: adkim=r",
+    ],
+    [
+      "only the order of the tags",
+      "v=DMARC1; ruf=mailto:forensik@firma.de; rua=mailto:dmarc@firma.de; adkim=s; p=reject",
+      "the same policy, p=reject; report addresses kept: rua=mailto:dmarc@firma.de, ruf=mailto:forensik@firma.de; kept: adkim=s; only the form differs: the library's tag order and spacing",
+    ],
+    [
+      "a stricter policy, pct and an unknown tag",
+      "v=DMARC1; p=none; pct=20; rua=mailto:dmarc@firma.de; ri=86400; foo=bar",
+      "report addresses kept: rua=mailto:dmarc@firma.de; not written, DMARC's default: ri=86400; cannot be kept, see the risks: pct=20; left out, receivers ignore it: foo=bar; no ruf today: the article's ruf=mailto:postmaster@firma.de is added, dmarc.ruf: [] publishes none; p=none becomes p=quarantine, stricter: the article's policy, never weaker than today's",
+    ],
+  ])("a DMARC record replaced for %s: the note says what is kept and what differs", (_, today, note) => {
+    const plan = planOnboarding(new LiveZoneBuilder("firma.de").txt("_dmarc", today).mailConnectInclude().build());
+    expect(change(plan, "_dmarc.firma.de")).toMatchObject({ action: "replace", note });
   });
 
   test("mail-connect's selector with another key: replaced and adopted; as a CNAME: a blocking conflict", () => {

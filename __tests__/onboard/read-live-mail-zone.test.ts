@@ -3,11 +3,13 @@
  * serves only their zones and does not recurse) and a recursive-style server for every other
  * name (the senders' SPF records, the DKIM targets, mail-connect's zone, and the customers' NS
  * sets as a resolver knows them, without their records). The customers' server refuses
- * whatever it is asked about other zones, so an answer found proves the route it took.
+ * whatever it is asked about other zones, so an answer found proves the route it took. A
+ * misspelt subdomain is read and planned as a real NXDOMAIN.
  */
 import { MailConnectValidationError } from "../../lib/errors";
 import { LiveAnswer, LiveMailZone } from "../../lib/onboard/onboarding-plan";
 import { onboardingQuestions } from "../../lib/onboard/onboarding-questions";
+import { planOnboarding } from "../../lib/onboard/plan-onboarding";
 import { normaliseMailDomain, readLiveMailZone } from "../../lib/onboard/read-live-mail-zone";
 import { DnsRrset } from "../../lib/plan/dns-rrset";
 import { VerifyInputError } from "../../lib/verify/verify-input-error";
@@ -169,6 +171,18 @@ describe("the domain", () => {
     expect(answer(zone, M365.domain, "NS")).toMatchObject({ status: "found", rdata: NAME_SERVERS.map((n) => `${n}.`) });
     // `a` in the subdomain's SPF asks for its A record; the answer is recorded too.
     expect(answer(zone, NEWS, "A")).toMatchObject({ status: "none", reason: "NODATA" });
+  });
+
+  test("a misspelt subdomain inside an existing zone is read as NXDOMAIN, and the plan says so first among its warnings", async () => {
+    const misspelt = `gibtsnicht.${SHOP.domain}`;
+    const zone = await readLiveMailZone(misspelt, { resolver: customers.address, recursiveResolver: recursive.address, ...FAST });
+    expect([zone.domain, zone.zone]).toEqual([misspelt, SHOP.domain]);
+    expect(answer(zone, misspelt, "MX")).toMatchObject({ status: "none", reason: "NXDOMAIN" });
+    const plan = planOnboarding(zone);
+    expect(plan.risks.filter((r) => r.severity === "warning")[0]).toMatchObject({ id: "domain-not-found", message: expect.stringContaining(`${misspelt} does not exist in DNS yet (NXDOMAIN)`) });
+    expect(plan.status).toBe("ready");
+    // The zone's own apex exists: it is not named.
+    expect(planOnboarding(await readLiveMailZone(SHOP.domain, { resolver: customers.address, recursiveResolver: recursive.address, ...FAST })).risks.map((r) => r.id)).not.toContain("domain-not-found");
   });
 
   test.each([

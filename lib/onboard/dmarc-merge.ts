@@ -63,7 +63,7 @@ function reportAddresses(value: string | undefined, notes: string[], tag: string
   for (const raw of value.split(",").map((s) => s.trim()).filter((s) => s !== "")) {
     const bang = raw.indexOf("!");
     const uri = bang >= 0 ? raw.slice(0, bang) : raw;
-    if (bang >= 0) notes.push(`${tag}: the size limit "${raw.slice(bang)}" of ${uri} is left out (RFC 9989 has none)`);
+    if (bang >= 0) notes.push(`${tag}: the size limit "${raw.slice(bang)}" of ${uri} is left out, RFC 9989 has none`);
     if (!addresses.includes(uri)) addresses.push(uri);
   }
   return addresses;
@@ -75,7 +75,7 @@ export function mergeDmarc(domain: string, texts: readonly string[]): DmarcMerge
   const notes: string[] = [];
   const notKept: string[] = [];
   if (records.length === 0) {
-    return { options: {}, currentPolicy: "none", found: false, records: 0, notKept, notes: ["no DMARC record today: the article's record (p=quarantine, failure reports to postmaster)"] };
+    return { options: {}, currentPolicy: "none", found: false, records: 0, notKept, notes: ["no DMARC record today: the article's record, p=quarantine with failure reports to postmaster"] };
   }
   const tags = dmarcTags(records[0]);
   const rua = reportAddresses(tags.get("rua"), notes, "rua");
@@ -96,10 +96,14 @@ export function mergeDmarc(domain: string, texts: readonly string[]): DmarcMerge
   const testing = tags.get("t")?.toLowerCase() === "y";
   const pct = tags.get("pct");
   if (pct !== undefined && pct.trim() !== "100") notKept.push(`pct=${pct} (RFC 9989 removed it and dmarc options have no pct: the policy applies to all mail; use dmarc.testing for a gradual roll-out)`);
-  for (const removed of ["rf", "ri"]) if (tags.has(removed)) notKept.push(`${removed}=${tags.get(removed)} (RFC 9989 removed it; receivers ignore it)`);
+  // RFC 9989 removed rf and ri; their RFC 7489 defaults (rf=afrf, ri=86400) change nothing when left out.
+  const removedDefaults: Record<string, string> = { rf: "afrf", ri: "86400" };
+  for (const [removed, value] of Object.entries(removedDefaults)) {
+    if (tags.has(removed) && tags.get(removed)!.toLowerCase() !== value) notKept.push(`${removed}=${tags.get(removed)} (RFC 9989 removed it; receivers ignore it)`);
+  }
   if (tags.has("psd")) notKept.push(`psd=${tags.get("psd")} (only for public suffix operators; dmarc options have no psd)`);
-  if (ruf.length === 0) notes.push(`no ruf today: the article's ruf=mailto:${MAIL_CONNECT.dmarcRufLocalPart}@${domain} is added (set dmarc.ruf: [] to publish none)`);
-  if (policy !== current) notes.push(`p=${current} becomes p=${policy} (the article's policy; never weaker than today's)`);
+  if (ruf.length === 0) notes.push(`no ruf today: the article's ruf=mailto:${MAIL_CONNECT.dmarcRufLocalPart}@${domain} is added, dmarc.ruf: [] publishes none`);
+  if (policy !== current) notes.push(`p=${current} becomes p=${policy}, stricter: the article's policy, never weaker than today's`);
   const alignment = adkim !== undefined || aspf !== undefined ? { alignment: { ...(adkim ? { dkim: adkim } : {}), ...(aspf ? { spf: aspf } : {}) } } : {};
   const options: DmarcOptions = {
     ...(policy !== MAIL_CONNECT.dmarcPolicy ? { policy } : {}),

@@ -60,6 +60,19 @@ export class LiveAnswers {
     return result !== undefined && result.status !== "error" ? (result.via ?? []) : [];
   }
 
+  /**
+   * Whether the name does not exist: an answer about it itself (not through a CNAME) was
+   * NXDOMAIN and none found records or NODATA. An empty name with records below it answers
+   * NODATA, so it counts as existing.
+   */
+  public missing(name: string): boolean {
+    const owner = name.toLowerCase().replace(/\.$/, "");
+    const results = this.live.answers.filter((a) => a.name.toLowerCase().replace(/\.$/, "") === owner).map((a) => a.result);
+    const direct = (r: LookupResult): boolean => r.status !== "error" && (r.via?.length ?? 0) === 0;
+    if (results.some((r) => direct(r) && (r.status === "found" || (r.status === "none" && r.reason !== "NXDOMAIN")))) return false;
+    return results.some((r) => direct(r) && r.status === "none" && r.reason === "NXDOMAIN");
+  }
+
   /** The TTL of the records found, in seconds. */
   public ttl(name: string, type: LookupType): number | undefined {
     const result = this.result(name, type);

@@ -71,5 +71,5 @@ export function plannedRecord(records: readonly PlannedRecord[], purpose: Planne
 /** The note of a change whose live values could not be read (the plan treats them as absent). */
 export function unreadNote(ctx: OnboardingContext, name: string, type: "MX" | "TXT"): { note: string } | Record<string, never> {
   const why = ctx.answers.unreadableReason(name, type);
-  return why === undefined ? {} : { note: `could not be read (${why}): treated as absent` };
+  return why === undefined ? {} : { note: `could not be read, treated as absent: ${why}` };
 }

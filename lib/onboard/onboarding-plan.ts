@@ -82,7 +82,8 @@ export interface OnboardingRisk {
   /**
    * A stable identifier of the kind of risk, for scripts: `mx-switch`, `spf-lookup-limit`,
    * `old-host-spf`, `dkim-alignment`, `dmarc-stricter`, `auto-setup-conflict`,
-   * `autodiscover-host`, `dmarc-cname`, `multiple-spf`, `server-name`, `dns-unreadable`, ...
+   * `autodiscover-host`, `dmarc-cname`, `multiple-spf`, `server-name`, `dns-unreadable`,
+   * `domain-not-found`, ...
    */
   readonly id: string;
   readonly severity: OnboardingSeverity;
@@ -94,7 +95,7 @@ export interface OnboardingRisk {
 
 /** A step of the switch, in order (lowering the TTL a day ahead, the deploy, removing the old host's terms). */
 export interface OnboardingStep {
-  /** When: `1 day before`, `the switch`, `after the switch`, `after 30 days`. */
+  /** When: `first` (resolving a blocking risk), `1 day before`, `before the switch`, `the switch`, `after the switch`, `after 30 days`. */
   readonly when: string;
   readonly what: string;
 }

@@ -5,7 +5,8 @@
 import { MAIL_CONNECT } from "../mail-connect/mail-connect";
 import { ServerNamesOptions } from "../mail-connect/options";
 import { PlannedRecord } from "../plan/record-plan";
-import { policyRank } from "./dmarc-merge";
+import { dmarcChangeNote } from "./dmarc-change-note";
+import { isDmarcText, policyRank } from "./dmarc-merge";
 import { LiveAnswers } from "./live-answers";
 import { FoundSelector, belongsToOldHost, isOldHostSelector, mxHostsOf } from "./old-mail-host";
 import { durationText, listText } from "./onboarding-builder";
@@ -33,17 +34,25 @@ export function mxSection(ctx: OnboardingContext, records: readonly PlannedRecor
   const current = answers.values(domain, "MX");
   const planned = presentValues(mx);
   const action = actionFor("MX", current, planned);
-  b.change({ purpose: "mx", name: domain, type: "MX", current, planned, action, ...(old ? { note: `old host: ${old.host.name}` } : {}), ...unreadNote(ctx, domain, "MX") });
-  if (action !== "replace") return;
-  const ttl = answers.ttl(domain, "MX");
   const others = mxHostsOf(current).filter((h) => h !== MAIL_CONNECT.mx.exchange);
+  const note = old !== undefined ? `old host: ${old.host.name}` : action === "replace" ? `already mail-connect's host, written with the article's preference: ${planned.join(", ")}` : undefined;
+  b.change({ purpose: "mx", name: domain, type: "MX", current, planned, action, ...(note !== undefined ? { note } : {}), ...unreadNote(ctx, domain, "MX") });
+  if (action !== "replace" || others.length === 0) return;
+  const ttl = answers.ttl(domain, "MX");
   b.risk("mx-switch", "warning",
     `From the moment of apply, all incoming mail for ${domain} goes to ${MAIL_CONNECT.mx.exchange} instead of ${listText(others)}${old?.host.recognised ? ` (${old.host.name})` : ""}; resolvers that cached the old MX record (TTL ${ttl === undefined ? "unknown" : `${ttl} s`}) keep delivering there until it expires.`,
-    `Create the mailboxes at mail-connect before the switch. Lower the MX record's TTL to ${SWITCH_TTL} s at least ${ttl === undefined ? "one TTL" : durationText(ttl)} ahead${ttl !== undefined && ttl >= 86400 ? "" : " (a day ahead is safe)"}, so that the switch takes effect within minutes.`);
+    `Create the mailboxes at mail-connect before the switch. ${leadTime(ttl)}`);
   if (ttl === undefined || ttl > SWITCH_TTL) {
     const when = ttl !== undefined && ttl > 86400 ? `${Math.ceil(ttl / 86400)} days before` : "1 day before";
     b.step("before", when, `Lower the TTL of the MX record of ${domain} from ${ttl === undefined ? "its current value" : `${ttl} s`} to ${SWITCH_TTL} s at the DNS provider (the deploy sets the planned TTL again).`);
   }
+}
+
+/** When to lower the MX record's TTL, as the steps plan it: at least one TTL ahead; "a day ahead is safe" only when the TTL is under a day. */
+function leadTime(ttl: number | undefined): string {
+  if (ttl === undefined) return `Lower the MX record's TTL to ${SWITCH_TTL} s at least one TTL before the switch (its TTL could not be read: check it at the DNS provider), so that the switch takes effect within minutes.`;
+  if (ttl <= SWITCH_TTL) return `The MX record's TTL is ${ttl} s already, so the switch takes effect within minutes.`;
+  return `Lower the MX record's TTL to ${SWITCH_TTL} s at least ${durationText(ttl)} before the switch, so that the switch takes effect within minutes${ttl < 86400 ? "; a day ahead is safe" : ""}.`;
 }
 
 /** Auto-setup records: PRO adopts them; TEAM must not have them; SECGATE keeps the own server's. */
@@ -59,7 +68,8 @@ export function autoSetupSection(ctx: OnboardingContext, records: readonly Plann
   if (autoconfig !== undefined) {
     if (configCname.length === 0 && configA.length > 0) {
       b.change({ purpose: "autoconfig", name: configName, type: "A", current: configA, planned: presentValues(autoconfig), action: "conflict", note: "an A record where the plan writes a CNAME" });
-      b.risk("auto-setup-conflict", "blocking", `${configName} has an A record (${listText(configA)}) where the plan writes the CNAME to ${MAIL_CONNECT.autoconfig.target}; a name with a CNAME can hold no other record, so the deploy would fail.`, `Delete the A record of ${configName} by hand right before the deploy.`);
+      b.risk("auto-setup-conflict", "blocking", `${configName} has an A record (${listText(configA)}) where the plan writes the CNAME to ${MAIL_CONNECT.autoconfig.target}; a name with a CNAME can hold no other record, so the deploy would fail.`, `Before the switch, delete the A record of ${configName} by hand, then run onboard again: once it is gone the plan is ready, and the deploy writes the CNAME. Deploy soon after: until then mail clients find no settings there.`);
+      b.step("resolve", "first", `Delete the A record of ${configName} by hand.`);
     } else {
       const action = actionFor("CNAME", configCname, presentValues(autoconfig));
       b.change({ purpose: "autoconfig", name: configName, type: "CNAME", current: configCname, planned: presentValues(autoconfig), action, ...(action === "replace" ? { note: `adopted: it pointed at ${configCname.join(", ")}` } : {}) });
@@ -67,7 +77,9 @@ export function autoSetupSection(ctx: OnboardingContext, records: readonly Plann
   }
   if (autodiscover !== undefined) {
     const action = actionFor("SRV", srv, presentValues(autodiscover));
-    b.change({ purpose: "autodiscover", name: srvName, type: "SRV", current: srv, planned: presentValues(autodiscover), action, ...(action === "replace" ? { note: `adopted: it pointed at ${srv.join(", ")}` } : {}) });
+    const sameHost = srv.every((v) => v.trim().split(/\s+/)[3]?.toLowerCase().replace(/\.$/, "") === MAIL_CONNECT.autodiscover.target);
+    const note = sameHost ? "already mail-connect's host, written with the article's priority, weight and port" : `adopted: it pointed at ${srv.join(", ")}`;
+    b.change({ purpose: "autodiscover", name: srvName, type: "SRV", current: srv, planned: presentValues(autodiscover), action, ...(action === "replace" ? { note } : {}) });
   }
   if (product !== "pro") {
     const found = [
@@ -76,10 +88,10 @@ export function autoSetupSection(ctx: OnboardingContext, records: readonly Plann
     ];
     const what = listText(found.map((f) => `${f.name} ${f.type} ${f.values.join(", ")}`));
     const action: OnboardingAction = product === "team" ? "remove-by-hand" : "keep";
-    for (const f of found) b.change({ purpose: "other", name: f.name, type: f.type, current: f.values, planned: [], action, note: `auto-setup record (not written for ${product.toUpperCase()})` });
+    for (const f of found) b.change({ purpose: "other", name: f.name, type: f.type, current: f.values, planned: [], action, note: `auto-setup record, not written for ${product.toUpperCase()}` });
     if (found.length > 0 && product === "team") {
-      b.risk("auto-setup-conflict", "blocking", `TEAM mailboxes must not have auto-setup records (the article: "Bitte setzen Sie diese Einträge nicht für mail-connect TEAM Postfächer"), but ${what} exist.`, "Delete them by hand at the switch: the library does not manage auto-setup records for TEAM.");
-      b.step("switch", "the switch", `Delete the auto-setup records by hand: ${listText(found.map((f) => `${f.name} ${f.type}`))}.`);
+      b.risk("auto-setup-conflict", "blocking", `TEAM mailboxes must not have auto-setup records (the article: "Bitte setzen Sie diese Einträge nicht für mail-connect TEAM Postfächer"), but ${what} exist.`, "Before the switch, delete them by hand, since the library does not manage auto-setup records for TEAM; then run onboard again: once they are gone the plan is ready.");
+      b.step("resolve", "first", `Delete the auto-setup records by hand: ${listText(found.map((f) => `${f.name} ${f.type}`))}.`);
     } else if (found.length > 0 && product === "secgate") {
       b.risk("auto-setup-kept", "info", `With SECGATE your own mail server's auto-setup records are used; ${what} stay as they are.`, "Nothing to do, if they point at your own mail server.");
     } else if (found.length > 0) {
@@ -120,7 +132,8 @@ export function dkimSection(ctx: OnboardingContext, records: readonly PlannedRec
   const cname = answers.values(dkim.name, "CNAME");
   if (cname.length > 0) {
     b.change({ purpose: "dkim", name: dkim.name, type: "CNAME", current: cname, planned, action: "conflict", note: "a CNAME where the plan writes mail-connect's key" });
-    b.risk("dkim-cname", "blocking", `${dkim.name} is a CNAME (→ ${cname.join(", ")}) where the plan writes mail-connect's DKIM key as TXT; a name with a CNAME can hold no other record.`, `Delete the CNAME by hand right before the deploy (or, if mail-connect told you to publish it, set dkim.publicKey to the key it leads to).`);
+    b.risk("dkim-cname", "blocking", `${dkim.name} is a CNAME (→ ${cname.join(", ")}) where the plan writes mail-connect's DKIM key as TXT; a name with a CNAME can hold no other record.`, `Before the switch, delete the CNAME by hand, then run onboard again: once it is gone the plan is ready, and the deploy writes mail-connect's key. If the key the CNAME leads to is the one mail-connect gave you for ${ctx.domain}, set dkim.publicKey to it in the generated code.`);
+    b.step("resolve", "first", `Delete the CNAME ${dkim.name} by hand.`);
   } else {
     const current = answers.values(dkim.name, "TXT", true);
     const action = actionFor("TXT", current, planned);
@@ -133,7 +146,7 @@ export function dkimSection(ctx: OnboardingContext, records: readonly PlannedRec
   const others = selectors.filter((s) => !oldOnes.includes(s));
   for (const s of selectors) {
     const mine = oldOnes.includes(s);
-    b.change({ purpose: "other", name: s.name, type: s.cname !== undefined ? "CNAME" : "TXT", current: s.cname !== undefined ? [`${s.cname}.`] : s.txt, planned: [], action: "keep", note: mine ? `DKIM of the old host (${old!.host.name})` : "DKIM of another sender" });
+    b.change({ purpose: "other", name: s.name, type: s.cname !== undefined ? "CNAME" : "TXT", current: s.cname !== undefined ? [`${s.cname}.`] : s.txt, planned: [], action: "keep", note: mine ? `DKIM of the old host, ${old!.host.name}` : "DKIM of another sender" });
   }
   const names = (list: readonly FoundSelector[]): string => listText(list.map((s) => s.selector));
   b.risk("dkim-alignment", others.length > 0 ? "warning" : "info",
@@ -153,11 +166,19 @@ export function dmarcSection(ctx: OnboardingContext, records: readonly PlannedRe
   if (cname.length > 0 || via.length > 0) {
     const target = cname.length > 0 ? cname : [`${via[0]}.`];
     b.change({ purpose: "dmarc", name, type: "CNAME", current: target, planned, action: "conflict", note: "a CNAME where the plan writes the DMARC record" });
-    b.risk("dmarc-cname", "blocking", `${name} is a CNAME (→ ${target.join(", ")}) where the plan writes the DMARC record as TXT; a name with a CNAME can hold no other record.`, `Delete the CNAME by hand right before the deploy; the planned record keeps the policy and report addresses read through it${dmarc.found ? "" : " (none could be read)"}.`);
+    const text = answers.values(name, "TXT").find(isDmarcText);
+    if (text !== undefined) {
+      b.risk("dmarc-cname", "blocking", `${name} is a CNAME (→ ${target.join(", ")}) where the plan writes the DMARC record as TXT; a name with a CNAME can hold no other record.`, `Before the switch, replace the CNAME by hand with a TXT record holding the text it leads to ("${text}"), then run onboard again: the plan then adopts that record and keeps its policy and report addresses.`);
+      b.step("resolve", "first", `Replace the CNAME ${name} by hand with a TXT record holding "${text}".`);
+    } else {
+      b.risk("dmarc-cname", "blocking", `${name} is a CNAME (→ ${target.join(", ")}) where the plan writes the DMARC record as TXT; a name with a CNAME can hold no other record. No DMARC record could be read through it.`, `Before the switch, delete the CNAME by hand, then run onboard again: once it is gone the plan is ready, with the article's DMARC record.`);
+      b.step("resolve", "first", `Delete the CNAME ${name} by hand.`);
+    }
   } else {
     const current = answers.values(name, "TXT", true);
     const action = actionFor("TXT", current, planned);
-    b.change({ purpose: "dmarc", name, type: "TXT", current, planned, action, ...(dmarc.notes.length > 0 && action !== "unchanged" ? { note: dmarc.notes.join("; ") } : {}), ...unreadNote(ctx, name, "TXT") });
+    const note = action === "replace" ? dmarcChangeNote(current, planned[0], dmarc) : action === "add" ? dmarc.notes.join("; ") : "";
+    b.change({ purpose: "dmarc", name, type: "TXT", current, planned, action, ...(note !== "" ? { note } : {}), ...unreadNote(ctx, name, "TXT") });
   }
   if (dmarc.notKept.length > 0) {
     b.risk("dmarc-tag-not-kept", "warning", `DMARC tags that cannot be kept: ${listText(dmarc.notKept)}.`, "Check that the planned record still does what you want; set the dmarc options by hand where it does not.");
@@ -171,9 +192,18 @@ export function dmarcSection(ctx: OnboardingContext, records: readonly PlannedRe
     if (senders.length > 0) {
       b.risk("dmarc-stricter", "warning",
         `DMARC becomes stricter (${dmarc.found ? `p=${dmarc.currentPolicy}` : "no record"} → p=${planPolicy}) while other senders send as ${domain}: ${listText(senders)}. Their mail is ${planPolicy === "reject" ? "rejected" : "quarantined"} unless it is DKIM-signed with d=${domain} or passes SPF with an envelope sender at ${domain} (aligned).`,
-        `Check each sender's alignment first (DMARC aggregate reports: set dmarc.rua). Meanwhile set dmarc.testing: true (t=y, receivers apply the next weaker policy) or keep dmarc.policy: "none" for a while.`);
+        `${reportsFirst(dmarc.options.rua ?? [], domain)} Until they do, deploy with dmarc.testing: true (t=y: receivers apply the next weaker policy) or keep dmarc.policy: "none".`);
     }
   }
+}
+
+/** How to check the senders' alignment before a stricter policy: the aggregate reports, at the addresses kept or at one to set. */
+function reportsFirst(rua: readonly string[], domain: string): string {
+  if (rua.length === 0) {
+    return `Set dmarc.rua to a mailbox for DMARC aggregate reports (such as dmarc-reports@${domain}) and read the reports for a week or two before the stricter policy applies: each of these senders must pass DKIM or SPF aligned with ${domain}.`;
+  }
+  const addresses = listText(rua.map((uri) => uri.replace(/^mailto:/i, "")));
+  return `Read the DMARC aggregate reports sent to ${addresses} for a week or two before the stricter policy applies: each of these senders must pass DKIM or SPF aligned with ${domain}.`;
 }
 
 /** Mail client host names (imap, smtp, ...) that point at the old host: clients would keep using it. */
@@ -192,7 +222,7 @@ export function serverNamesSection(ctx: OnboardingContext): ServerNamesOptions |
     else if (target !== undefined && old !== undefined && belongsToOldHost(old, target, "host")) pending.push({ label, name, target });
     else if (target === undefined && a.length > 0 && old !== undefined && label !== "mail") {
       b.change({ purpose: "other", name, type: "A", current: a, planned: [], action: "keep", note: "a mail client host name with an address" });
-      b.risk("server-name", "warning", `${name} has an A record (${listText(a)}): mail clients configured with it keep reaching that server after the switch.`, `If it is the old host's, delete it at the switch and set serverNames (a CNAME to ${label === "smtp" ? MAIL_CONNECT.outgoingServer : MAIL_CONNECT.incomingServer}), or reconfigure the clients to mail-connect's server names.`);
+      b.risk("server-name", "warning", `${name} has an A record (${listText(a)}): mail clients configured with it keep reaching that server after the switch.`, `If it is the old host's server, reconfigure the mail clients to ${label === "smtp" ? MAIL_CONNECT.outgoingServer : MAIL_CONNECT.incomingServer}. To keep the name instead, set serverNames.${label === "smtp" ? "outgoing" : "incoming"}: "${label}" and delete the A record by hand right before the deploy, which then points the name at mail-connect.`);
     }
   }
   for (const p of pending) {
@@ -202,10 +232,10 @@ export function serverNamesSection(ctx: OnboardingContext): ServerNamesOptions |
     if (taken && role === "incoming") incoming = p.label;
     if (taken && role === "outgoing") outgoing = p.label;
     const server = role === "outgoing" ? MAIL_CONNECT.outgoingServer : MAIL_CONNECT.incomingServer;
-    if (!taken) b.change({ purpose: "other", name: p.name, type: "CNAME", current: [`${p.target}.`], planned: [], action: "keep", note: `points at the old host (${p.target})` });
+    if (!taken) b.change({ purpose: "other", name: p.name, type: "CNAME", current: [`${p.target}.`], planned: [], action: "keep", note: `points at the old host: ${p.target}` });
     b.risk("server-name", "warning",
       `Mail clients configured with ${p.name} (→ ${p.target}, the old host) ${taken ? `reach mail-connect after the switch: the plan points it at ${server} (serverNames.${role}), and clients will warn that the certificate does not match ${p.name}` : "keep reaching the old host after the switch"}.`,
-      taken ? `Better: reconfigure the clients to ${server}, then drop serverNames.${role}.` : `Reconfigure the clients to ${MAIL_CONNECT.incomingServer} / ${MAIL_CONNECT.outgoingServer}, or set serverNames.incoming/outgoing to "${p.label}" (a CNAME to mail-connect; clients warn about the certificate).`);
+      taken ? `Reconfigure the mail clients to ${server}, whose certificate matches; then remove serverNames.${role} from the options and deploy again.` : `Reconfigure the mail clients to ${MAIL_CONNECT.incomingServer} and ${MAIL_CONNECT.outgoingServer}. If they must keep using ${p.name}, set serverNames.incoming or serverNames.outgoing to "${p.label}" instead: a CNAME to mail-connect, and the clients warn about the certificate.`);
   }
   return incoming !== undefined || outgoing !== undefined ? { ...(incoming ? { incoming } : {}), ...(outgoing ? { outgoing } : {}) } : undefined;
 }
@@ -228,7 +258,7 @@ export function reportRemoved(ctx: OnboardingContext, removed: readonly RemovedO
     const value = typeof r.removed === "string" ? r.removed : JSON.stringify(r.removed);
     if (r.from.startsWith("spf")) {
       if (r.path === "spf" && r.rule.includes("DNS lookups")) continue; // named by spf-lookup-limit
-      ctx.b.risk("spf-term-not-kept", "blocking", `The SPF ${r.from} entry "${value}" cannot be kept: ${r.path} ${r.rule}.`, `${r.fix} Then run onboard again, or set the spf options by hand.`);
+      ctx.b.risk("spf-term-not-kept", "blocking", `The SPF ${r.from} entry "${value}" cannot be kept: ${r.path} ${r.rule}.`, `Before the switch, change or remove "${value}" in the live SPF record of ${ctx.domain}. ${r.fix} Then run onboard again: once it is gone the plan is ready.`);
     } else if (r.from === "extraTxt") {
       ctx.b.risk("extra-txt-not-kept", "warning", `The TXT value "${value}" at ${ctx.domain} is not kept: ${r.path} ${r.rule}. The deploy removes it from the adopted TXT record set.`, `${r.fix} If a service still needs it, add it to extraTxt in a form the library accepts.`);
     } else {
@@ -247,5 +277,5 @@ export function coreSteps(ctx: OnboardingContext): void {
 
 /** The first step of a blocked plan. */
 export function blockedStep(ctx: OnboardingContext): void {
-  if (ctx.b.blocked) ctx.b.step("resolve", "before the switch", "Resolve the blocking risks, then run onboard again.");
+  if (ctx.b.blocked) ctx.b.step("resolve", "first", "Resolve the blocking risks as each says, then run onboard again: deploy only once the plan is ready.");
 }

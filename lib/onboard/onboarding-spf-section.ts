@@ -25,22 +25,29 @@ export function spfSection(ctx: OnboardingContext, records: readonly PlannedReco
   const action = actionFor("TXT", current, planned);
   const oldTerms = spf.kept.filter((t) => t.target !== undefined && belongsToOldHost(old, t.target, "spf"));
   const others = spf.kept.filter((t) => !oldTerms.includes(t));
-  const note = [
+  const termOf = (entry: string): string => entry.split(" (")[0];
+  const noAll = current.length > 0 && !current.some((text) => /\s(?:[+?~-]?all|redirect=\S+)(?:\s|$)/i.test(text));
+  const parts = [
     ...(others.length > 0 ? [`kept: ${others.map((t) => t.term).join(" ")}`] : []),
     ...(oldTerms.length > 0 ? [`kept until the old host stops sending: ${oldTerms.map((t) => t.term).join(" ")}`] : []),
     ...(spf.hasMailConnect ? [] : [`added: include:${MAIL_CONNECT.spfInclude}`]),
+    ...(noAll ? ['no "all" term today: ?all is written, which gives the same neutral result'] : []),
+    ...(spf.plusAll ? ["+all becomes ?all, see the risks"] : []),
+    ...(spf.refused.length > 0 ? [`cannot be kept, see the risks: ${spf.refused.map((r) => r.term).join(" ")}`] : []),
+    ...(spf.dropped.length > 0 ? [`left out, they change no result: ${spf.dropped.map(termOf).join(" ")}`] : []),
     ...spf.notes,
-  ].join("; ");
+  ];
+  const note = parts.length > 0 ? parts.join("; ") : action === "replace" ? "the same terms, written in the library's order and form" : "";
   b.change({ purpose: "spf", name: domain, type: "TXT", current, planned, action, ...(note !== "" && action !== "unchanged" ? { note } : {}), ...unreadNote(ctx, domain, "TXT") });
 
   for (const r of spf.refused) {
-    b.risk("spf-term-not-kept", "blocking", `The SPF term "${r.term}" cannot be kept: it ${r.why}. Mail from that sender would stop passing SPF.`, `${r.fix} Then run onboard again, or set the spf options by hand.`);
+    b.risk("spf-term-not-kept", "blocking", `The SPF term "${r.term}" cannot be kept: it ${r.why}. Mail from that sender would stop passing SPF.`, `Before the switch, change or remove "${r.term}" in the live SPF record of ${domain}. ${r.fix} Then run onboard again: once the term is gone the plan is ready.`);
   }
   if (spf.dropped.length > 0) {
     b.risk("spf-term-dropped", "info", `SPF terms left out (they change no SPF result): ${listText(spf.dropped)}.`, "Nothing to do.");
   }
   if (spf.plusAll) {
-    b.risk("spf-plus-all", "blocking", `The SPF record of ${domain} ends in +all today: every server on the internet may send as ${domain}. The plan never publishes +all and writes ?all instead, so servers that are not listed stop passing SPF.`, "List every server that really sends as the domain (spf.include / spf.ip4 / spf.ip6), then accept ?all, ~all or -all.");
+    b.risk("spf-plus-all", "blocking", `The SPF record of ${domain} ends in +all today: every server on the internet may send as ${domain}. The plan never publishes +all and writes ?all instead, so servers that are not listed stop passing SPF.`, "Before the switch, list every server that really sends as the domain in the live SPF record and change its +all to ~all or -all, then run onboard again: once the record no longer ends in +all the plan is ready.");
   }
   if (spf.records > 1) {
     b.risk("multiple-spf", "warning", `${domain} has ${spf.records} SPF records today, which makes SPF fail (permerror) for every message (RFC 7208 §3.2). The plan merges their terms into one record, with the most lenient "all" of them.`, "Check the merged SPF record.");
@@ -72,11 +79,11 @@ function countLookups(ctx: OnboardingContext, plannedText: string, removed: read
   if (count.count > SPF_LOOKUP_LIMIT || count.truncated) {
     b.risk("spf-lookup-limit", "blocking",
       `The planned SPF record costs ${count.truncated ? "more than " : ""}${count.count} DNS lookups; receivers allow ${SPF_LOOKUP_LIMIT} and return permerror beyond (RFC 7208 §4.6.4), so SPF would fail for every sender. The most expensive terms: ${listText(breakdown.slice(0, COSTLIEST))}.${over.length > 0 ? ` The options leave out ${listText(over)} until it fits.` : ""}`,
-      "Replace the most expensive includes with the senders' ip4/ip6 networks (ask each sender which addresses it uses), or drop senders that no longer send as the domain; then run onboard again.");
+      "Before the switch, in the live SPF record, replace the most expensive includes with the senders' ip4:/ip6: networks (ask each sender which addresses it uses), or drop senders that no longer send as the domain; then run onboard again.");
   }
   const permerrors = [...count.problems, ...(count.voidLookups > SPF_VOID_LOOKUP_LIMIT ? [`${count.voidLookups} lookups return no records (${listText(count.voidTerms)}); receivers allow ${SPF_VOID_LOOKUP_LIMIT}`] : [])];
   if (permerrors.length > 0) {
-    b.risk("spf-permerror", "blocking", `The planned SPF record would fail with permerror for every message: ${listText(permerrors)}.`, "Remove or fix the terms named (an include of a domain without an SPF record, a loop); then run onboard again.");
+    b.risk("spf-permerror", "blocking", `The planned SPF record would fail with permerror for every message: ${listText(permerrors)}.`, "Before the switch, remove or fix the terms named in the live SPF record (an include of a domain without an SPF record, a loop), then run onboard again.");
   }
   if (unread.length > 0) {
     b.risk("spf-unread", "warning", `The SPF records of ${listText(unread)} could not be read, so the lookup count (${count.count}) is incomplete.`, "Run onboard again when they can be read, or check the count after the deploy with verify.");
@@ -90,5 +97,5 @@ export function textSection(ctx: OnboardingContext, records: readonly PlannedRec
   const rec = plannedRecord(records, "text");
   const planned = rec !== undefined ? presentValues(rec) : [];
   const keptAll = planned.length === wanted.length;
-  ctx.b.change({ purpose: "text", name: ctx.domain, type: "TXT", current: wanted, planned, action: keptAll ? "unchanged" : "replace", note: keptAll ? "kept: other TXT values at the domain (site verifications)" : "kept except the values named in the risks" });
+  ctx.b.change({ purpose: "text", name: ctx.domain, type: "TXT", current: wanted, planned, action: keptAll ? "unchanged" : "replace", note: keptAll ? "kept: the other TXT values at the domain, such as site verifications" : "kept except the values named in the risks" });
 }

@@ -31,10 +31,12 @@ export function planOnboarding(live: LiveMailZone, options: OnboardingOptions = 
   const answers = new LiveAnswers({ ...live, domain });
   const b = new OnboardingBuilder();
 
+  const zone = (live.zone ?? domain).toLowerCase().replace(/\.$/, "");
+  if (answers.missing(domain)) domainNotFound(b, domain, live.zone === undefined ? undefined : zone);
   const essential = unreadableQuestions({ ...live, domain }, "essential");
   const unreadable = unreadableQuestions({ ...live, domain });
   if (essential.length > 0) {
-    b.risk("dns-unreadable", "blocking", `The records the plan depends on could not be read: ${listText(essential)}. The plan treats them as absent, which may be wrong.`, "Check the resolver or the zone's name servers (--server, --authoritative) and run onboard again before switching.");
+    b.risk("dns-unreadable", "blocking", `The records the plan depends on could not be read: ${listText(essential)}. The plan treats them as absent, which may be wrong.`, "Before the switch, check the resolver or the zone's name servers (--resolver, --authoritative), then run onboard again: the plan is made from these records.");
   } else if (unreadable.length > 0) {
     b.risk("dns-partly-unreadable", "warning", `Some records could not be read: ${listText(unreadable.slice(0, 8))}${unreadable.length > 8 ? ` and ${unreadable.length - 8} more` : ""}. The plan treats them as absent.`, "Run onboard again when the name servers answer, or check those names by hand.");
   }
@@ -80,7 +82,7 @@ export function planOnboarding(live: LiveMailZone, options: OnboardingOptions = 
   return {
     domain,
     ...(unicode !== domain && unicode !== "" ? { unicodeDomain: unicode } : {}),
-    zone: (live.zone ?? domain).toLowerCase().replace(/\.$/, ""),
+    zone,
     product,
     status: b.blocked ? "blocked" : "ready",
     options: valid.options,
@@ -92,6 +94,18 @@ export function planOnboarding(live: LiveMailZone, options: OnboardingOptions = 
     steps: b.steps(),
     unreadable,
   };
+}
+
+/**
+ * The domain does not exist (NXDOMAIN): a misspelt name, or a new (sub)domain the plan creates.
+ * A warning, first among them: a new mailing subdomain is legitimate.
+ */
+function domainNotFound(b: OnboardingBuilder, domain: string, zone: string | undefined): void {
+  if (zone !== undefined && zone !== domain) {
+    b.risk("domain-not-found", "warning", `${domain} does not exist in DNS yet (NXDOMAIN): the zone ${zone} has no records at that name or below it. The plan creates it.`, "Check the spelling of the domain. If it is a new (sub)domain for mail, creating it is fine: go ahead with the plan.");
+  } else {
+    b.risk("domain-not-found", "warning", `${domain} does not exist in DNS (NXDOMAIN), and no zone above it was found: the domain may not be registered, or its zone not be set up at a DNS provider.`, "Check the spelling of the domain. If it is new, register it and set up its zone at your DNS provider before the switch, then run onboard again.");
+  }
 }
 
 /**

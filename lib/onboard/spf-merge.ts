@@ -29,6 +29,7 @@ export interface KeptSpfTerm {
 export interface RefusedSpfTerm {
   readonly term: string;
   readonly why: string;
+  /** What to change in the live SPF record (`List the senders' addresses as ip4: / ip6: terms.`). */
   readonly fix: string;
 }
 
@@ -52,7 +53,7 @@ export interface SpfMerge {
 
 const QUALIFIERS: Record<string, SpfAllQualifier | "pass"> = { "+": "pass", "?": "neutral", "~": "softfail", "-": "fail" };
 const LENIENCY: readonly SpfAllQualifier[] = ["neutral", "softfail", "fail"];
-const ADDRESS_FIX = "Ask the sender which addresses it sends from and list them in spf.ip4 / spf.ip6, or use the include it documents.";
+const ADDRESS_FIX = "Ask the sender which addresses it sends from and list them as ip4: / ip6: terms, or use the include it documents.";
 
 /** Reads the `all` qualifier of an SPF text, if it has one. */
 export function spfAllOf(text: string): SpfAllQualifier | "pass" | undefined {
@@ -113,7 +114,7 @@ export function mergeSpf(domain: string, texts: readonly string[], redirectAll: 
           const targetAll = redirectAll(host.ascii);
           if (targetAll === "pass") plusAll = true;
           else alls.push(targetAll ?? "neutral");
-          notes.push(`redirect=${host.ascii} becomes include:${host.ascii}: with mail-connect's include and an "all" term a redirect would be ignored (RFC 7208 §6.1); the "all" qualifier is ${targetAll === undefined ? "the article's ?all (the redirect target was not read)" : `the target's (${targetAll === "pass" ? "+all" : targetAll})`}`);
+          notes.push(`redirect=${host.ascii} becomes include:${host.ascii}: with mail-connect's include and an "all" term a redirect would be ignored, RFC 7208 §6.1; the "all" qualifier is ${targetAll === undefined ? "the article's ?all, as the redirect target was not read" : `the target's: ${targetAll === "pass" ? "+all" : targetAll}`}`);
         } else {
           dropped.push(`${term} (${name === "exp" ? "the explanation for failed checks; the planned record has none" : "a modifier receivers ignore, RFC 7208 §6"})`);
         }
@@ -134,7 +135,7 @@ export function mergeSpf(domain: string, texts: readonly string[], redirectAll: 
         continue;
       }
       if (qualifier !== "pass") {
-        refused.push({ term, why: `has the qualifier "${match![1]}": the planned record lists every sender as pass, before one "all" term`, fix: `Decide: list the sender as pass (remove "${match![1]}") or leave it out, and set the options by hand.` });
+        refused.push({ term, why: `has the qualifier "${match![1]}": the planned record lists every sender as pass, before one "all" term`, fix: `Decide: list the sender as pass (remove "${match![1]}") or leave it out.` });
         continue;
       }
       const value = rest.startsWith(":") ? rest.slice(1) : "";
@@ -150,7 +151,7 @@ export function mergeSpf(domain: string, texts: readonly string[], redirectAll: 
       } else if (mechanism === "a" || mechanism === "mx") {
         const own = rest === "" || (rest.startsWith(":") && value.toLowerCase().replace(/\.$/, "") === domain);
         if (!own) {
-          refused.push({ term, why: `names ${rest.startsWith("/") ? "a prefix length" : `another host (${value})`}; spf.${mechanism} can only say "${mechanism}" for the domain itself`, fix: `List that host's addresses in spf.ip4 / spf.ip6 (they are not followed when they change), or ask its operator for an include.` });
+          refused.push({ term, why: `names ${rest.startsWith("/") ? "a prefix length" : `another host (${value})`}; spf.${mechanism} can only say "${mechanism}" for the domain itself`, fix: `List that host's addresses as ip4: / ip6: terms (they are not followed when they change), or ask its operator for an include.` });
         } else if (mechanism === "a" && !a) {
           a = true;
           kept.push({ term, option: "a", value: "" });
@@ -168,11 +169,11 @@ export function mergeSpf(domain: string, texts: readonly string[], redirectAll: 
         } else {
           const full = parsed.prefix === (family === 4 ? 32 : 128);
           const network = full ? parsed.address : parsed.canonical;
-          if (parsed.hostBitsSet) notes.push(`${term} is written as ${mechanism}:${network} (receivers ignore the host bits)`);
+          if (parsed.hostBitsSet) notes.push(`${term} is written as ${mechanism}:${network}, receivers ignore the host bits`);
           keep({ term, option: mechanism, value: network }, mechanism === "ip4" ? ip4 : ip6);
         }
       } else if (mechanism === "ptr") {
-        refused.push({ term, why: "the ptr mechanism is refused by the library (RFC 7208 §5.5: SHOULD NOT be used)", fix: "List the senders' addresses in spf.ip4 / spf.ip6." });
+        refused.push({ term, why: "the ptr mechanism is refused by the library (RFC 7208 §5.5: SHOULD NOT be used)", fix: "List the senders' addresses as ip4: / ip6: terms." });
       } else {
         refused.push({ term, why: "the exists mechanism cannot be expressed in spf options", fix: ADDRESS_FIX });
       }

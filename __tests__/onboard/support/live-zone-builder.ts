@@ -1,7 +1,8 @@
 /**
  * `LiveMailZone` fixtures written by hand: the answers a reader would record for a domain.
- * Every question of `onboardingQuestions` that a fixture does not answer is answered "none"
- * (NXDOMAIN), as a reader of a real zone would find it; `unasked` takes a question out.
+ * Every question of `onboardingQuestions` that a fixture does not answer is answered "none", as
+ * a reader of a real zone would find it: NODATA at a name that holds other records and at the
+ * domain itself (it exists, unless `missing`), NXDOMAIN elsewhere; `unasked` takes a question out.
  */
 import { splitCharacterStrings } from "../../../lib/plan/txt-strings";
 import { LiveAnswer, LiveMailZone } from "../../../lib/onboard/onboarding-plan";
@@ -14,6 +15,7 @@ import { MAIL_CONNECT_SPF } from "../../support/mail-connect-zone";
 export class LiveZoneBuilder {
   private readonly answers = new Map<string, LiveAnswer>();
   private readonly skipped = new Set<string>();
+  private exists = true;
 
   constructor(public readonly domain: string) {}
 
@@ -59,16 +61,25 @@ export class LiveZoneBuilder {
     return this;
   }
 
+  /** The domain does not exist: its unanswered questions are NXDOMAIN too (a misspelt name, a subdomain not created yet). */
+  public missing(): this {
+    this.exists = false;
+    return this;
+  }
+
   /** The SPF record of mail-connect's include, as the reader follows it. */
   public mailConnectInclude(): this {
     return this.txt("_spf.mail-connect.net.", MAIL_CONNECT_SPF);
   }
 
-  /** The fixture, every unanswered own question answered NXDOMAIN. */
+  /** The fixture, every unanswered own question answered NODATA or NXDOMAIN (see the class doc). */
   public build(zone?: string): LiveMailZone {
+    const held = new Set([...this.answers.values()].filter((a) => a.result.status === "found" && (a.result.via?.length ?? 0) === 0).map((a) => a.name));
+    if (this.exists) held.add(this.domain);
     for (const q of onboardingQuestions(this.domain)) {
       const k = `${q.name} ${q.type}`;
-      if (!this.answers.has(k) && !this.skipped.has(k)) this.answers.set(k, { name: q.name, type: q.type, result: { status: "none", reason: "NXDOMAIN", authoritative: true } });
+      const reason = held.has(q.name) ? "NODATA" : "NXDOMAIN";
+      if (!this.answers.has(k) && !this.skipped.has(k)) this.answers.set(k, { name: q.name, type: q.type, result: { status: "none", reason, authoritative: true } });
     }
     return { domain: this.domain, ...(zone ? { zone } : {}), source: "a fixture", answers: [...this.answers.values()] };
   }

@@ -101,6 +101,18 @@ export function onMailConnectZone(): LiveMailZone {
     .build();
 }
 
+/** A domain on mail-connect in another form: MX preference 20, SPF without "all", the SRV's own priority and weight, DMARC tags in another order. */
+export function almostMailConnectZone(): LiveMailZone {
+  return new LiveZoneBuilder("almost.example")
+    .mx(["20 mx.mail-connect.net."])
+    .txt("@", "v=spf1 +include:_spf.mail-connect.net")
+    .mailConnectInclude()
+    .txt("mail-connect._domainkey", MAIL_CONNECT_DKIM)
+    .txt("_dmarc", "v=DMARC1; ruf=mailto:postmaster@almost.example; p=quarantine")
+    .records("_autodiscover._tcp", "SRV", ["0 0 443 autodiscover.mail-connect.net."])
+    .build();
+}
+
 /** A domain without any mail record. */
 export function noMailZone(): LiveMailZone {
   return new LiveZoneBuilder("new-firma.de").mailConnectInclude().build();
