@@ -12,6 +12,7 @@ module.exports = {
   },
   // Installs BIND where it is missing (as root), or stops with the command to run.
   globalSetup: "<rootDir>/__tests__/support/global-setup.ts",
+  // cdktf's matchers (cdktf loaded on first use); no token creation stacks (see setup.js).
   setupFilesAfterEnv: ["<rootDir>/setup.js"],
   reporters: ["default", "<rootDir>/jest-summary-reporter.js"],
   testTimeout: 60000,

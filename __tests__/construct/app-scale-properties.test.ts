@@ -70,30 +70,16 @@ function domainName(c: Customer): string {
 const RECORDS_PER_PRODUCT = { pro: 6, team: 4, mailing: 4 } as const;
 
 describe("generated apps at portfolio scale", () => {
-  // cdktf captures the whole call stack for every token it makes (12 per domain) into a plain
-  // object (`Error.captureStackTrace({ stack: "" })`), kept only for its own error messages, and
-  // jest's formatter source-maps every frame of each: most of this file's time. For the duration
-  // (nothing here reads a trace), the test realm leaves such objects without a trace (cdktf then
-  // records an empty creation stack), still captures every Error's, and formats those with V8's
-  // own plain format; each app is built after a macrotask, a few frames deep instead of under
-  // jest's and fast-check's dozens.
-  let savedFormatter: typeof Error.prepareStackTrace;
-  let savedCapture: typeof Error.captureStackTrace;
+  // cdktf's token creation stacks, most of this file's time once, are not captured in tests
+  // (setup.js). Each app is built after a macrotask, a few frames deep instead of under jest's
+  // and fast-check's dozens, for the traces that remain (the validation errors').
   // One output directory for every app (Testing.app() would make a temporary one per app); no
   // app writes to it (Testing.synth returns the JSON).
   let outdir: string;
   beforeAll(() => {
     outdir = fs.mkdtempSync(path.join(os.tmpdir(), "mail-connect-app-scale-"));
-    savedFormatter = Error.prepareStackTrace;
-    savedCapture = Error.captureStackTrace;
-    Error.prepareStackTrace = (error, frames) => `${error}\n${frames.map((frame) => `    at ${frame}`).join("\n")}`;
-    Error.captureStackTrace = (target: object, below?: Function) => {
-      if (target instanceof Error) savedCapture(target, below);
-    };
   });
   afterAll(() => {
-    Error.prepareStackTrace = savedFormatter;
-    Error.captureStackTrace = savedCapture;
     if (outdir) fs.rmSync(outdir, { recursive: true, force: true });
   });
 
