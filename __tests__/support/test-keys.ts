@@ -35,10 +35,16 @@ export async function generateTestRsaKeys(): Promise<void> {
   process.env[KEYS_VARIABLE] = JSON.stringify(Object.fromEntries(pems));
 }
 
+/** Keys this file generated itself (run without the global setup). */
+const ownKeys = new Map<TestRsaBits, TestKeyPair>();
+
 /** This run's RSA key pair of `bits` bits (the same in every test file of the run). */
 export function testRsaKeyPair(bits: TestRsaBits): TestKeyPair {
   const pem = (JSON.parse(process.env[KEYS_VARIABLE] ?? "{}") as Partial<Record<TestRsaBits, string>>)[bits];
-  if (pem === undefined) return generateKeyPairSync("rsa", { modulusLength: bits });
+  if (pem === undefined) {
+    if (!ownKeys.has(bits)) ownKeys.set(bits, generateKeyPairSync("rsa", { modulusLength: bits }));
+    return ownKeys.get(bits)!;
+  }
   const privateKey = createPrivateKey(pem);
   return { privateKey, publicKey: createPublicKey(privateKey) };
 }
