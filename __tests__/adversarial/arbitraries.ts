@@ -7,6 +7,7 @@
  */
 import { createPublicKey, generateKeyPairSync, randomBytes } from "crypto";
 import fc from "fast-check";
+import { testRsaKeyPair } from "../support/test-keys";
 
 /** Strings that Terraform, a zone file, a shell or a URL parser would give a meaning of their own. */
 export const INJECTIONS = [
@@ -84,7 +85,7 @@ export const selector = fc.oneof(
   fc.tuple(fc.constantFrom("sel", "s1"), injection).map(([s, bad]) => `${s}${bad}2024`),
 );
 
-const rsa = generateKeyPairSync("rsa", { modulusLength: 2048 });
+const rsa = testRsaKeyPair(2048);
 const ec = generateKeyPairSync("ec", { namedCurve: "P-256" });
 const ed = generateKeyPairSync("ed25519");
 const jwk = rsa.publicKey.export({ format: "jwk" });

@@ -8,6 +8,9 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
 import { TerraformResource, TerraformStack, Testing } from "cdktf";
 import * as fc from "fast-check";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import { DnsZone } from "../../lib/dns-zone";
 import { MailConnectValidationError } from "../../lib/errors";
 import { MailConnectDomain, MailConnectDomainProps } from "../../lib/construct/mail-connect-domain";
@@ -67,19 +70,18 @@ function domainName(c: Customer): string {
 const RECORDS_PER_PRODUCT = { pro: 6, team: 4, mailing: 4 } as const;
 
 describe("generated apps at portfolio scale", () => {
-  // cdktf captures the whole call stack for every token it makes (12 per domain), and jest's
-  // formatter source-maps every frame of each: most of this file's time. The test realm gets
-  // V8's own plain format for the duration (nothing here reads a trace), and each app is built
-  // after a macrotask, a few frames deep instead of under jest's and fast-check's dozens.
-  let savedFormatter: typeof Error.prepareStackTrace;
+  // cdktf's token creation stacks, most of this file's time once, are not captured in tests
+  // (setup.js). Each app is built after a macrotask, a few frames deep instead of under jest's
+  // and fast-check's dozens, for the traces that remain (the validation errors').
+  // One output directory for every app (Testing.app() would make a temporary one per app); no
+  // app writes to it (Testing.synth returns the JSON).
+  let outdir: string;
   beforeAll(() => {
-    savedFormatter = Error.prepareStackTrace;
-    Error.prepareStackTrace = (error, frames) => `${error}\n${frames.map((frame) => `    at ${frame}`).join("\n")}`;
+    outdir = fs.mkdtempSync(path.join(os.tmpdir(), "mail-connect-app-scale-"));
   });
   afterAll(() => {
-    Error.prepareStackTrace = savedFormatter;
+    if (outdir) fs.rmSync(outdir, { recursive: true, force: true });
   });
-
 
   test("the synth error lists exactly the invalid domains and the second owners; valid apps synthesize", async () => {
     let valid = 0;
@@ -87,7 +89,7 @@ describe("generated apps at portfolio scale", () => {
     await fc.assert(
       fc.asyncProperty(app, async ({ stackCount, providers, customers }) => {
         await new Promise((resolve) => setImmediate(resolve));
-        const root = Testing.app();
+        const root = Testing.app({ outdir });
         const stacks = Array.from({ length: stackCount }, (_, i) => {
           const stack = new TerraformStack(root, `stack-${i}`);
           if (providers[i]) new CloudflareProvider(stack, "cloudflare");

@@ -1,5 +1,6 @@
 import { createPublicKey, generateKeyPairSync, verify, sign } from "crypto";
 import { MailConnectValidationError, TxtValue, planMailConnectRecords } from "../../lib";
+import { testRsaKeyPair } from "../support/test-keys";
 import { validationReasonsOf } from "../support/validation-error";
 
 function dkimValue(publicKey: string, extra: Record<string, unknown> = {}): TxtValue {
@@ -12,7 +13,7 @@ function tag(text: string, name: string): string | undefined {
 }
 
 describe("DKIM keys", () => {
-  const rsa2048 = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const rsa2048 = testRsaKeyPair(2048);
   const spkiBase64 = rsa2048.publicKey.export({ format: "der", type: "spki" }).toString("base64");
 
   test.each([
@@ -98,7 +99,7 @@ describe("character-strings", () => {
 });
 
 describe("keys that are not usable public keys", () => {
-  const rsa = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const rsa = testRsaKeyPair(2048);
   const ed = generateKeyPairSync("ed25519");
   const jwk = rsa.publicKey.export({ format: "jwk" });
   /** An RSA public key with the given modulus and exponent (base64url), as base64 SubjectPublicKeyInfo. */

@@ -3,9 +3,9 @@
  * DKIM signing with a key the test generates (its public half goes into the plan through
  * `dkim.publicKey`, so the DKIM record served is the test's, not mail-connect's).
  */
-import { generateKeyPairSync } from "crypto";
 import { DNSResolver, authenticate, dkimSign } from "mailauth";
 import { DnsEndpoint, bindResolver } from "./bind-query";
+import { TestRsaBits, testRsaKeyPair } from "./test-keys";
 
 /** A DKIM key pair for signing test messages. */
 export interface DkimTestKey {
@@ -15,9 +15,9 @@ export interface DkimTestKey {
   readonly publicKeyBase64: string;
 }
 
-/** A fresh RSA key pair (2048 bits unless told otherwise). */
-export function generateDkimKey(modulusLength = 2048): DkimTestKey {
-  const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength });
+/** The run's RSA key pair (test-keys.ts) of 2048 bits unless told otherwise. */
+export function generateDkimKey(modulusLength: TestRsaBits = 2048): DkimTestKey {
+  const { privateKey, publicKey } = testRsaKeyPair(modulusLength);
   return {
     privateKeyPem: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
     publicKeyBase64: publicKey.export({ type: "spki", format: "der" }).toString("base64"),

@@ -9,7 +9,7 @@
 import { MailConnectRecordOptions } from "../../lib/mail-connect/options";
 import { DkimTestKey, generateDkimKey } from "./mail-auth";
 
-/** The keys the scenarios sign with (generated once per test file). */
+/** The keys the scenarios sign with (the run's keys, test-keys.ts). */
 export interface ScenarioKeys {
   /** 1024-bit RSA: its DKIM record fits one character-string. */
   readonly rsa1024: DkimTestKey;
@@ -17,7 +17,7 @@ export interface ScenarioKeys {
   readonly rsa2048: DkimTestKey;
 }
 
-/** Generates the scenario keys (about 0.2 s). */
+/** The scenario keys. */
 export function generateScenarioKeys(): ScenarioKeys {
   return { rsa1024: generateDkimKey(1024), rsa2048: generateDkimKey(2048) };
 }

@@ -3,7 +3,6 @@
  * and each kind of drift is reported in the right row, with the hint a person needs. One
  * server for the whole file, one zone per scenario.
  */
-import { generateKeyPairSync } from "crypto";
 import { MAIL_CONNECT } from "../../lib/mail-connect/mail-connect";
 import { MailConnectRecordOptions } from "../../lib/mail-connect/options";
 import { splitCharacterStrings } from "../../lib/plan/txt-strings";
@@ -13,11 +12,12 @@ import { txtRdata } from "../../lib/verify/rdata";
 import { ExpectedMailDomain, VerifyCheck, VerifyReport, countSpfLookups, expectedFromOptions, verifyDomains } from "../../lib/verify";
 import { BindServer, startBindServer } from "../support/bind-server";
 import { mailConnectZone } from "../support/mail-connect-zone";
+import { testRsaKeyPair } from "../support/test-keys";
 import { liveZone, plannedRrsets, rdataOf, withRrset } from "./support/live-zones";
 
 const DKIM_TEXT = `v=DKIM1; k=rsa; p=${MAIL_CONNECT.dkimPublicKey}`;
 /** A 2048-bit key: its DKIM text (410 bytes) needs two character-strings. */
-const KEY_2048 = generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ type: "spki", format: "der" }).toString("base64");
+const KEY_2048 = testRsaKeyPair(2048).publicKey.export({ type: "spki", format: "der" }).toString("base64");
 const DKIM_2048 = `v=DKIM1; k=rsa; p=${KEY_2048}`;
 const SPF_DEFAULT = '"v=spf1 include:_spf.mail-connect.net ?all"';
 

@@ -9,16 +9,19 @@ import { parseCliArgs } from "../../lib/verify/cli-args";
 import { parseResolverSpec } from "../../lib/verify/resolver-address";
 import { elide, firstDifference, printable } from "../../lib/verify/terminal-text";
 import { VerifyInputError } from "../../lib/verify/verify-input-error";
+import { testRsaKeyPair } from "../support/test-keys";
 
+/** An RSA public key as base64 SPKI: the run's key (test-keys.ts) for 1024 and 2048 bits, a fresh one otherwise. */
 function spki(bits: number): string {
-  return generateKeyPairSync("rsa", { modulusLength: bits }).publicKey.export({ type: "spki", format: "der" }).toString("base64");
+  const pair = bits === 1024 || bits === 2048 ? testRsaKeyPair(bits) : generateKeyPairSync("rsa", { modulusLength: bits });
+  return pair.publicKey.export({ type: "spki", format: "der" }).toString("base64");
 }
 
 describe("DKIM key records", () => {
   const ed25519 = generateKeyPairSync("ed25519").publicKey.export({ type: "spki", format: "der" }).subarray(12).toString("base64");
-  const pkcs1 = generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ type: "pkcs1", format: "der" }).toString("base64");
+  const pkcs1 = testRsaKeyPair(2048).publicKey.export({ type: "pkcs1", format: "der" }).toString("base64");
   const key = MAIL_CONNECT.dkimPublicKey;
-  const pair = generateKeyPairSync("rsa", { modulusLength: 1024 });
+  const pair = testRsaKeyPair(1024);
   const privateDer = pair.privateKey.export({ format: "der", type: "pkcs8" }).toString("base64");
   const jwk = pair.publicKey.export({ format: "jwk" });
   const exponentOne = createPublicKey({ key: { kty: "RSA", n: jwk.n!, e: "AQ" }, format: "jwk" }).export({ format: "der", type: "spki" }).toString("base64");

@@ -6,7 +6,6 @@
  * servers' addresses and the zones' NS sets). The command runs as a child process, as users
  * and CI run it.
  */
-import { generateKeyPairSync } from "crypto";
 import * as dgram from "dgram";
 import * as fs from "fs";
 import * as os from "os";
@@ -20,6 +19,7 @@ import { findZoneServers } from "../../lib/verify/zone-servers";
 import { BindServer, startBindServer } from "../support/bind-server";
 import { findBindProgram } from "../support/bind-binaries";
 import { mailConnectRrsets } from "../support/mail-connect-zone";
+import { testRsaKeyPair } from "../support/test-keys";
 import { plannedRrsets, rdataOf, withRrset, withTtl, zoneServedBy } from "./support/live-zones";
 import { BIN, runCliProcess } from "./support/run-cli";
 
@@ -29,7 +29,7 @@ const NS3 = "ns3.nameservers.test";
 const BOTH = [NS1, NS2];
 
 /** A 2048-bit key: its DKIM text (410 bytes) needs two character-strings. */
-const KEY_2048 = generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ type: "spki", format: "der" }).toString("base64");
+const KEY_2048 = testRsaKeyPair(2048).publicKey.export({ type: "spki", format: "der" }).toString("base64");
 const DKIM_2048 = `v=DKIM1; k=rsa; p=${KEY_2048}`;
 /** What a hostile TXT record holds: clear the screen, print in red. */
 const ESCAPES = "\\027[2J\\027[1;31mALL-CHECKS-PASSED";
