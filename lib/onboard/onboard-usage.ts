@@ -30,9 +30,9 @@ What to plan:
       where the zone is hosted: picks the DnsZone factory, how existing records
       are adopted, and the provider binding the app imports. Default: guessed
       from the zone's NS records (the report says which and why):
-${GUESSES}      any other name                 → ${SELF_HOSTED_DNS_PROVIDER}
-      (your own servers that take RFC 2136 dynamic updates: BIND, Knot,
-      PowerDNS)
+${GUESSES}      ${"any other name".padEnd(30)} → ${SELF_HOSTED_DNS_PROVIDER.kind}
+      (your own servers that take ${SELF_HOSTED_DNS_PROVIDER.title} dynamic updates: BIND,
+      Knot, PowerDNS)
 
 Which DNS servers are asked (two roles, as verify asks them): the domain's
 records from --resolver, or with --authoritative from the zone's own name
