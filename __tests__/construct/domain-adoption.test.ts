@@ -1,3 +1,4 @@
+import { ValidateTerraformVersion } from "cdktf/lib/validations/validate-terraform-version";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { CloudflareProvider } from "@cdktf/provider-cloudflare/lib/provider";
 import { TerraformStack, Testing } from "cdktf";
@@ -58,6 +59,23 @@ describe("adopting existing Route53 record sets", () => {
     expect(imports(stack)).toEqual([
       expect.stringMatching(/^\$\{data\.aws_route53_zone\.mail-connect-zone_route53_firma_de\.zone_id\}__dmarc\.firma\.de_TXT -> aws_route53_record\.firma_dmarc_[0-9A-F]{8}$/),
     ]);
+  });
+
+  test("import ids built from a reference need Terraform >= 1.6: checked once per stack, however many records are adopted", () => {
+    const stack = route53Stack();
+    route53Domain(stack, { zone: DnsZone.route53({ zoneName: "firma.de" }), adopt: RecordAdoption.route53() });
+    new MailConnectDomain(stack, "second", { domain: "zweite-firma.de", zone: DnsZone.route53({ zoneName: "zweite-firma.de" }), adopt: RecordAdoption.route53() });
+    // Each check runs the real `terraform version`; count the checks by their constraint.
+    const validate = jest.spyOn(ValidateTerraformVersion.prototype, "validate");
+    try {
+      expect(() => Testing.synth(stack, true)).not.toThrow();
+      const constraints = validate.mock.contexts.map((check) => (check as unknown as { versionConstraint: string }).versionConstraint);
+      expect(constraints.filter((c) => c === ">=1.6")).toHaveLength(1);
+      // cdktf's own check stays per import block (12 sets adopted).
+      expect(constraints.filter((c) => c === ">=1.5")).toHaveLength(12);
+    } finally {
+      validate.mockRestore();
+    }
   });
 
   test("an aliased provider is named in the import block", () => {

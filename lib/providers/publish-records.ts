@@ -1,9 +1,26 @@
+/** Stacks that already check the Terraform version for import ids built from references. */
+const STACKS_CHECKING_IMPORT_IDS = new WeakSet<TerraformStack>();
+
+/**
+ * An import id built from a reference (a looked-up or token zone id) needs Terraform >= 1.6,
+ * which allows expressions in `import.id` (hashicorp/terraform#33618); cdktf's own check only
+ * asks for 1.5. Checked once per stack: each check runs `terraform version` at synth (tens of
+ * milliseconds), and a portfolio stack adopts hundreds of records.
+ */
+function requireTerraformForReferencedImportIds(stack: TerraformStack): void {
+  if (STACKS_CHECKING_IMPORT_IDS.has(stack)) return;
+  STACKS_CHECKING_IMPORT_IDS.add(stack);
+  stack.node.addValidation(
+    new ValidateTerraformVersion(">=1.6", "Import blocks whose id references another resource or data source need Terraform >= 1.6. Upgrade Terraform, or give the zone id as a literal."),
+  );
+}
+
 /**
  * Publishing a plan through an adapter: checks the zone and the adoption, creates one
  * resource per planned resource, adds the import blocks of adopted sets, and collects the
  * warnings. `MailConnectDomain` calls this; it contains no branch per provider.
  */
-import { Token } from "cdktf";
+import { TerraformStack, Token } from "cdktf";
 import { ValidateTerraformVersion } from "cdktf/lib/validations/validate-terraform-version";
 import { Construct } from "constructs";
 import { MailConnectValidationError, ValidationReason } from "../errors";
@@ -88,14 +105,7 @@ export function publishRecords<Zone extends DnsZoneCommonOptions, Target>(
     if (!("id" in result)) return;
     const resource = resources.find((created) => created.id === item.id)!.resource;
     resource.importFrom(result.id, zone.provider);
-    if (Token.isUnresolved(result.id)) {
-      // An import id built from a reference (a looked-up or token zone id) needs Terraform
-      // >= 1.6, which allows expressions in `import.id` (hashicorp/terraform#33618); cdktf's
-      // own check only asks for 1.5.
-      resource.node.addValidation(
-        new ValidateTerraformVersion(">=1.6", "Import blocks whose id references another resource or data source need Terraform >= 1.6. Upgrade Terraform, or give the zone id as a literal."),
-      );
-    }
+    if (Token.isUnresolved(result.id)) requireTerraformForReferencedImportIds(TerraformStack.of(scope));
   });
   const adoptedPurposes = [...new Set(adopted.flatMap((item) => item.records.map((record) => record.purpose)))];
   const adopting = adopt !== undefined || recordIdOf !== undefined;
