@@ -9,6 +9,11 @@
  *    jest's stack formatter source-maps every frame of each: a large part of every synth
  *    test's time. In the test realm such plain objects get no trace (cdktf then keeps an
  *    empty creation stack); every Error still gets its full, source-mapped trace.
+ * 3. cdktf checks the Terraform version for every import block at synth, each time running
+ *    `terraform version` (tens of milliseconds; the adoption and onboarding tests synthesize
+ *    hundreds of import blocks). The real binary runs the first time in each test process; its
+ *    output is kept for that exact command, so later checks of the same binary evaluate the
+ *    same output. Every other command runs as usual.
  */
 "use strict";
 
@@ -52,4 +57,14 @@ expect.extend(
 const captureStackTrace = Error.captureStackTrace;
 Error.captureStackTrace = function (target, below) {
   if (target instanceof Error) captureStackTrace(target, below ?? Error.captureStackTrace);
+};
+
+const childProcess = require("child_process");
+const execSync = childProcess.execSync;
+const TERRAFORM_VERSION = `${process.env.TERRAFORM_BINARY_NAME || "terraform"} version`;
+let terraformVersionOutput;
+childProcess.execSync = function (command, options) {
+  if (command !== TERRAFORM_VERSION) return execSync.apply(this, arguments);
+  if (terraformVersionOutput === undefined) terraformVersionOutput = execSync.call(this, command, { ...options, encoding: "buffer" });
+  return options && typeof options.encoding === "string" && options.encoding !== "buffer" ? terraformVersionOutput.toString(options.encoding) : Buffer.from(terraformVersionOutput);
 };

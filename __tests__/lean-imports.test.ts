@@ -82,7 +82,7 @@ describe("lean imports", () => {
       'new MailConnectDomain(stack, "d", { domain: "firma.de", zone: DnsZone.cloudflare({ zoneName: "firma.de" }) });',
       "process.stdout.write(JSON.stringify({ afterRequire, afterCloudflareDomain: loaded() }));",
     ].join("\n");
-    const result = spawnSync(process.execPath, ["--require", "./__tests__/support/swc-register.js", "--eval", script], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+    const result = spawnSync(process.execPath, ["--require", "./scripts/swc-register.js", "--eval", script], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
     expect({ status: result.status, stderr: result.status === 0 ? "" : result.stderr }).toEqual({ status: 0, stderr: "" });
     const relative = (files: string[]) => files.map((file) => path.relative(path.join(ROOT, "node_modules"), file).split(path.sep).join("/"));
     const { afterRequire, afterCloudflareDomain } = JSON.parse(result.stdout) as { afterRequire: string[]; afterCloudflareDomain: string[] };

@@ -138,7 +138,7 @@ function runApps(blocks: readonly ReadmeBlock[], work: string): Promise<AppsRun>
   });
   const runner = [
     'const Module = require("module");',
-    `require(${JSON.stringify(path.join(ROOT, "__tests__", "support", "swc-register.js"))});`,
+    `require(${JSON.stringify(path.join(ROOT, "scripts", "swc-register.js"))});`,
     "const resolve = Module._resolveFilename;",
     `Module._resolveFilename = function (request, ...rest) { return resolve.call(this, request === "cdktf-mail-connect" ? ${JSON.stringify(path.join(ROOT, "lib", "index.ts"))} : request, ...rest); };`,
     `for (const { file, outdir } of ${JSON.stringify(apps)}) { process.env.CDKTF_OUTDIR = outdir; require(file); }`,

@@ -13,7 +13,7 @@ test("npx cdktf synth prints every problem of every invalid domain exactly once,
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "mail-connect-portfolio-"));
   try {
     const env: NodeJS.ProcessEnv = { ...process.env, CHECKPOINT_DISABLE: "1", CI: "1" };
-    const app = "node --require ./__tests__/support/swc-register.js __tests__/fixtures/portfolio-app.ts";
+    const app = "node --require ./scripts/swc-register.js __tests__/fixtures/portfolio-app.ts";
     const result = spawnSync("npx", ["cdktf", "synth", "--app", app, "--output", outDir], { cwd: ROOT, env, encoding: "utf8", timeout: 120_000 });
     const output = `${result.stdout}\n${result.stderr}`;
     const count = (text: string) => output.split(text).length - 1;

@@ -254,7 +254,7 @@ describe("loading", () => {
       'p.publishRecords(new TerraformStack(Testing.app(), "s"), p.googleCloudDnsAdapter, { managedZone: "firma-de", zoneName: "firma.de" }, planMailConnectRecords({ domain: "firma.de" }));',
       "console.log(JSON.stringify({ before, after: [...new Set(cached().map((f) => f.split(\"/\").slice(0, 4).join(\"/\")))] }));",
     ].join("\n");
-    const run = spawnSync(process.execPath, ["--require", "./__tests__/support/swc-register.js", "--eval", script], { cwd: path.resolve(__dirname, "../.."), encoding: "utf8", timeout: 60_000 });
+    const run = spawnSync(process.execPath, ["--require", "./scripts/swc-register.js", "--eval", script], { cwd: path.resolve(__dirname, "../.."), encoding: "utf8", timeout: 60_000 });
     expect(run.stderr).toBe("");
     const { before, after } = JSON.parse(run.stdout) as { before: string[]; after: string[] };
     expect(before).toEqual([]);

@@ -165,7 +165,7 @@ describe("exit codes of the real command", () => {
 
 test("the command's code loads neither cdktf nor a provider package (fast startup)", async () => {
   const script = [
-    'require("./__tests__/support/swc-register.js");',
+    'require("./scripts/swc-register.js");',
     'require("./lib/verify/cli");',
     "const heavy = Object.keys(require.cache).filter((f) => /node_modules[\\\\/](cdktf|constructs|@cdktf)[\\\\/]/.test(f));",
     "process.stdout.write(JSON.stringify(heavy));",
