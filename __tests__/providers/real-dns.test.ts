@@ -156,9 +156,7 @@ describe.each(SOURCES)("served from %s", (_source, source) => {
         const resolver = bindMailauthResolver(server);
         const message = await signMessage(buildMessage(sender, "wrong key"), domain, "mail-connect", keys.rsa1024);
         const verdict = await authenticateMessage(message, { ip: MAIL_CONNECT_SENDER_IP, sender, helo: MAIL_CONNECT_HELO }, resolver);
-        // On a failure the receiver's Authentication-Results header and the signed message are shown too.
-        const shown = verdict.dkim[0]?.endsWith("pass") ? {} : { header: verdict.header, message, queries: resolver.queries };
-        expect({ spf: verdict.spf, dkim: verdict.dkim, dmarc: verdict.dmarc, ...shown }).toEqual({
+        expect({ spf: verdict.spf, dkim: verdict.dkim, dmarc: verdict.dmarc }).toEqual({
           spf: "pass",
           dkim: [`d=${domain} s=mail-connect: fail`],
           dmarc: "pass",
