@@ -98,7 +98,11 @@ function tidy(options: Mutable): MailConnectRecordOptions {
 export function validOptions(options: MailConnectRecordOptions): ValidOptions {
   const working = JSON.parse(JSON.stringify(options)) as Mutable;
   const removed: RemovedOption[] = [];
-  for (let round = 0; round < 50; round++) {
+  // Each round takes out at least one value (or throws), so the options' JSON shrinks every round:
+  // its length bounds the rounds. A fixed count would give up on a long live SPF record (60 ip4
+  // terms over the 450-byte limit lose one network per round).
+  const rounds = JSON.stringify(working).length;
+  for (let round = 0; round <= rounds; round++) {
     try {
       const plan = planMailConnectRecords(working as unknown as MailConnectRecordOptions);
       return { options: working as unknown as MailConnectRecordOptions, plan, removed };
