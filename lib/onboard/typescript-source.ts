@@ -32,7 +32,11 @@ export function tsString(text: string): string {
 /** Text for a `//` comment: one line, whatever `text` holds (data from DNS included), at most 160 characters. */
 export function commentText(text: string): string {
   const safe = text.replace(UNSAFE_IN_COMMENT, unicodeEscape).trim();
-  return safe.length > MAX_COMMENT_LENGTH ? `${safe.slice(0, MAX_COMMENT_LENGTH - 3)}...` : safe;
+  if (safe.length <= MAX_COMMENT_LENGTH) return safe;
+  // Never between the two halves of a surrogate pair (an emoji): a lone half is no character.
+  const cut = MAX_COMMENT_LENGTH - 3;
+  const high = /[\ud800-\udbff]/.test(safe.charAt(cut - 1));
+  return `${safe.slice(0, high ? cut - 1 : cut)}...`;
 }
 
 /**
