@@ -11,6 +11,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as ts from "typescript";
+import { programWithVirtualFiles } from "./support/virtual-program";
 
 const ROOT = path.resolve(__dirname, "..");
 const README = path.join(ROOT, "README.md");
@@ -101,15 +102,7 @@ function typeCheck(blocks: readonly ReadmeBlock[]): Map<ReadmeBlock, string[]> {
     baseUrl: ROOT,
     paths: { "cdktf-mail-connect": ["lib/index.ts"] },
   };
-  const host = ts.createCompilerHost(options);
-  const { getSourceFile, fileExists, readFile } = host;
-  host.fileExists = (file) => files.has(path.resolve(file)) || fileExists.call(host, file);
-  host.readFile = (file) => files.get(path.resolve(file))?.text ?? readFile.call(host, file);
-  host.getSourceFile = (file, language, ...rest) => {
-    const virtual = files.get(path.resolve(file));
-    return virtual !== undefined ? ts.createSourceFile(file, virtual.text, language, true) : getSourceFile.call(host, file, language, ...rest);
-  };
-  const program = ts.createProgram([...files.keys()], options, host);
+  const program = programWithVirtualFiles(new Map([...files].map(([file, { text }]) => [file, text])), options);
   return new Map(
     [...files.entries()].map(([file, { block }]) => {
       const source = program.getSourceFile(file)!;

@@ -5,30 +5,19 @@
  * BIND on 127.0.0.1 (exit 0 or 1, the report, `--json`). Checks of argument handling that
  * need no process of their own call `runCli` directly.
  */
-import { spawn } from "child_process";
 import * as net from "net";
-import * as path from "path";
 import { runCli } from "../../lib/cli";
 import { ONBOARD_JSON_SCHEMA, OnboardJson } from "../../lib/onboard/onboard-json";
 import { BindServer, startBindServer } from "../support/bind-server";
 import { zoneServedBy } from "../verify/support/live-zones";
-import { BIN, CliRun } from "../verify/support/run-cli";
+import { CliRun, runCliProcess } from "../verify/support/run-cli";
 import { onboardingScenarios, senderRrsets } from "./support/onboarding-zones";
 
 /** Runs the bin as a child process, without COLUMNS (so a pipe gets the 80-column report). */
 function runOnboard(args: readonly string[]): Promise<CliRun> {
-  const started = Date.now();
   const env = { ...process.env };
   delete env.COLUMNS;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "pipe", "pipe"], env });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once("error", reject);
-    child.once("close", (code) => resolve({ code, stdout, stderr, ms: Date.now() - started }));
-  });
+  return runCliProcess(args, env);
 }
 
 /** Runs `runCli` in this process, collecting what it writes. */
@@ -165,24 +154,6 @@ describe("DNS that cannot be read: exit 2, no plan", () => {
     expect((await inProcess(args, false)).stderr).not.toContain("\r");
   });
 });
-
-test("the command line's code loads neither cdktf nor a provider package (fast startup)", async () => {
-  const script = [
-    'require("ts-node").register({ transpileOnly: true, project: "tsconfig.json" });',
-    'require("./lib/cli");',
-    "const heavy = Object.keys(require.cache).filter((f) => /node_modules[\\\\/](cdktf|constructs|@cdktf)[\\\\/]/.test(f));",
-    "process.stdout.write(JSON.stringify(heavy));",
-  ].join("\n");
-  const loaded = await new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, ["-e", script], { cwd: path.join(__dirname, "..", ".."), stdio: ["ignore", "pipe", "inherit"] });
-    let out = "";
-    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
-    child.once("error", reject);
-    child.once("close", () => resolve(out));
-  });
-  expect(JSON.parse(loaded)).toEqual([]);
-});
-
 
 describe("on the onboarding scenarios (real planner and generator)", () => {
   test.each(SCENARIOS.map((s) => [s.title, s] as const))("%s: exit 0 when ready, 1 when blocked; --json holds the plan and the TypeScript", async (_title, scenario) => {

@@ -163,10 +163,10 @@ describe("exit codes of the real command", () => {
   });
 });
 
-test("the command's code loads neither cdktf nor a provider package (fast startup)", async () => {
+test("the command line's code (verify and onboard) loads neither cdktf nor a provider package (fast startup)", async () => {
   const script = [
     'require("./scripts/swc-register.js");',
-    'require("./lib/verify/cli");',
+    'require("./lib/cli");',
     "const heavy = Object.keys(require.cache).filter((f) => /node_modules[\\\\/](cdktf|constructs|@cdktf)[\\\\/]/.test(f));",
     "process.stdout.write(JSON.stringify(heavy));",
   ].join("\n");

@@ -4,6 +4,7 @@
  * the report or the JSON document, the verdict on stderr. Only this file does I/O; `runCli`
  * (lib/cli.ts) dispatches here and prints bad arguments.
  */
+import { serverOptionsOf } from "../verify/server-flags";
 import { CliStreams, ProgressStream } from "../cli-program";
 import { outputWidth } from "../verify/report-table";
 import { ONBOARD_USAGE } from "./onboard-usage";
@@ -36,15 +37,7 @@ export async function onboardCommand(argv: readonly string[], streams: CliStream
   const progress = readingProgress(streams.stderr, command.domain);
   let live;
   try {
-    live = await readLiveMailZone(command.domain, {
-      resolver: command.resolver,
-      recursiveResolver: command.recursiveResolver,
-      authoritative: command.authoritative,
-      nameServers: command.nameServers,
-      timeoutMs: command.timeoutMs,
-      retries: command.retries,
-      onProgress: progress?.update,
-    });
+    live = await readLiveMailZone(command.domain, { ...serverOptionsOf(command), onProgress: progress?.update });
   } finally {
     progress?.finish();
   }

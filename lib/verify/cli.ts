@@ -3,6 +3,7 @@
  * app), checks live DNS and prints the report. `runCli` (lib/cli.ts) dispatches here. No
  * cdktf or provider import on this path: startup stays fast.
  */
+import { serverOptionsOf } from "./server-flags";
 import { CliStreams, PROGRAM, ProgressStream, packageVersion } from "../cli-program";
 import { parseCliArgs } from "./cli-args";
 import { VERIFY_USAGE } from "./cli-usage";
@@ -59,15 +60,7 @@ export async function verifyCommand(argv: readonly string[], streams: CliStreams
     expected = expectedFromOptionsList(command.source.list);
   }
   const progress = progressLine(streams.stderr, expected.length);
-  const report = await verifyDomains(expected, {
-    resolver: command.resolver,
-    recursiveResolver: command.recursiveResolver,
-    authoritative: command.authoritative,
-    nameServers: command.nameServers,
-    timeoutMs: command.timeoutMs,
-    retries: command.retries,
-    onProgress: progress?.update,
-  });
+  const report = await verifyDomains(expected, { ...serverOptionsOf(command), onProgress: progress?.update });
   progress?.finish();
   if (command.junit !== undefined) writeJunit(command.junit, report);
   const width = outputWidth(streams.stdout, command.wide === true);

@@ -5,6 +5,7 @@
  * `DnsServerOptions` (see `DnsRoles`).
  */
 import { DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS } from "./live-dns";
+import type { DnsServerOptions } from "./dns-roles";
 
 /** The `util.parseArgs` definitions of the server flags. */
 export const SERVER_FLAG_OPTIONS = {
@@ -85,4 +86,10 @@ export function readServerFlags(v: ServerFlagValues, problems: string[]): Server
     timeoutMs,
     retries,
   };
+}
+
+/** The server options of `DnsServerOptions` out of a command's parsed flags (nothing else of the command). */
+export function serverOptionsOf(flags: ServerFlags): DnsServerOptions {
+  const { resolver, recursiveResolver, authoritative, nameServers, timeoutMs, retries } = flags;
+  return { resolver, recursiveResolver, authoritative, nameServers, timeoutMs, retries };
 }

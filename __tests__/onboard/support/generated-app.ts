@@ -12,6 +12,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
+import { programWithVirtualFiles } from "../../support/virtual-program";
 import { ONBOARDING_PLACEHOLDER } from "../../../lib/onboard/onboarding-typescript";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");
@@ -59,15 +60,7 @@ const virtualPath = (name: string) => path.join(ROOT, "__generated__", name.ends
 export function compileGeneratedApps(files: readonly GeneratedAppFile[]): string[] {
   const virtual = new Map(files.map((file) => [virtualPath(file.name), file]));
   if (virtual.size !== files.length) throw new Error("compileGeneratedApps: two apps with one name");
-  const host = ts.createCompilerHost(COMPILER_OPTIONS);
-  const { getSourceFile, fileExists, readFile } = host;
-  host.fileExists = (file) => virtual.has(path.resolve(file)) || fileExists.call(host, file);
-  host.readFile = (file) => virtual.get(path.resolve(file))?.source ?? readFile.call(host, file);
-  host.getSourceFile = (file, language, ...rest) => {
-    const app = virtual.get(path.resolve(file));
-    return app !== undefined ? ts.createSourceFile(file, app.source, language, true) : getSourceFile.call(host, file, language, ...rest);
-  };
-  const program = ts.createProgram([...virtual.keys()], COMPILER_OPTIONS, host);
+  const program = programWithVirtualFiles(new Map([...virtual].map(([file, app]) => [file, app.source])), COMPILER_OPTIONS);
   return [...virtual.entries()].flatMap(([file, app]) => {
     const source = program.getSourceFile(file)!;
     return [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)].map((diagnostic) => {

@@ -14,10 +14,10 @@ export interface CliRun {
 }
 
 /** Runs the CLI as a child process (asynchronously, so the test's event loop keeps running). */
-export function runCliProcess(args: readonly string[]): Promise<CliRun> {
+export function runCliProcess(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<CliRun> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "pipe", "pipe"], env });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
